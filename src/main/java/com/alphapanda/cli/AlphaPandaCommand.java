@@ -1,0 +1,38 @@
+package com.alphapanda.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code alpha-panda} command and its subcommands. */
+@Command(name = "alpha-panda",
+        mixinStandardHelpOptions = true,
+        versionProvider = BuildVersion.class,
+        description = "Kafka-native algorithmic trading platform for Indian markets (paper trading and Zerodha Kite).",
+        subcommands = {RunCommand.class, DbCommand.class},
+        footer = {"", "With no command, 'run' is assumed. Spring properties can be given as --name=value after "
+                + "'run' or 'db', e.g. ./alpha-panda run --server.port=9090"})
+public final class AlphaPandaCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
+    }
+
+    /** Parses and runs a command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
+    public static int execute(String[] args) {
+        return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        String[] effective = args.length == 0 ? new String[] {"run"} : args;
+        return new CommandLine(new AlphaPandaCommand())
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .execute(effective);
+    }
+}

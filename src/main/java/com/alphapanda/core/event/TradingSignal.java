@@ -1,0 +1,57 @@
+package com.alphapanda.core.event;
+
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.core.money.Price;
+import com.alphapanda.core.money.Quantity;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A strategy's intent to buy or sell. {@code timestamp} is the event time of the tick that caused it;
+ * {@code confidence} is in [0, 1]; {@code instruction} says how to execute (null: a DAY market order);
+ * {@code reasoning} is the strategy's human-readable explanation.
+ */
+public record TradingSignal(
+        StrategyId strategyId,
+        InstrumentToken instrumentToken,
+        SignalType signalType,
+        Quantity quantity,
+        Price price,
+        Instant timestamp,
+        BigDecimal confidence,
+        OrderInstruction instruction,
+        String reasoning) implements SignalEvent {
+
+    public TradingSignal {
+        Objects.requireNonNull(strategyId, "strategy_id");
+        Objects.requireNonNull(instrumentToken, "instrument_token");
+        Objects.requireNonNull(signalType, "signal_type");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(timestamp, "timestamp");
+        if (confidence != null && (confidence.signum() < 0 || confidence.compareTo(BigDecimal.ONE) > 0)) {
+            throw new IllegalArgumentException("confidence must be within [0, 1], was " + confidence.toPlainString());
+        }
+    }
+
+    /** The key of signals and orders: {@code strategyId:instrumentToken}. */
+    public static String partitionKey(StrategyId strategyId, InstrumentToken token) {
+        return strategyId.value() + ":" + token.value();
+    }
+
+    @Override
+    public String partitionKey() {
+        return partitionKey(strategyId, instrumentToken);
+    }
+
+    @Override
+    public Instant eventTime() {
+        return timestamp;
+    }
+
+    /** The execution instruction, or a DAY market order when none was given. */
+    public OrderInstruction instructionOrDefault() {
+        return instruction == null ? OrderInstruction.MARKET_DAY : instruction;
+    }
+}

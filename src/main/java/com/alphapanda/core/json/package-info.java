@@ -1,0 +1,2 @@
+/** The JSON mapping of events. */
+package com.alphapanda.core.json;

@@ -1,0 +1,2 @@
+/** Platform-wide configuration and start-up error reporting. */
+package com.alphapanda.core.platform;

@@ -1,0 +1,74 @@
+package com.alphapanda.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import redis.embedded.RedisServer;
+
+/**
+ * Redis (6.2) from the embedded-redis binaries. Its data is an append-only file under its data directory when
+ * storage is persistent; the read models it holds can always be rebuilt from Kafka and PostgreSQL.
+ */
+final class EmbeddedRedisServer implements EmbeddedServer {
+
+    private final RedisServer redis;
+    private final int port;
+    private final Path dataDir;
+
+    private EmbeddedRedisServer(RedisServer redis, int port, Path dataDir) {
+        this.redis = redis;
+        this.port = port;
+        this.dataDir = dataDir;
+    }
+
+    static EmbeddedRedisServer start(Path dataDir, int configuredPort, boolean persistent) throws IOException {
+        Files.createDirectories(dataDir);
+        Path pidFile = dataDir.resolve("redis.pid");
+        StaleProcess.stopIfRunning(pidFile, "redis-server", Duration.ofSeconds(10));
+        int port = Ports.resolve(configuredPort);
+        RedisServer redis = RedisServer.newRedisServer()
+                .port(port)
+                .bind("127.0.0.1")
+                .setting("dir " + dataDir)
+                .setting("pidfile " + pidFile)
+                .setting("save \"\"")
+                .setting(persistent ? "appendonly yes" : "appendonly no")
+                .setting("appendfsync everysec")
+                .onShutdownForceStop(true)
+                .build();
+        redis.start();
+        return new EmbeddedRedisServer(redis, port, dataDir);
+    }
+
+    @Override
+    public String name() {
+        return "redis";
+    }
+
+    @Override
+    public Map<String, Object> connectionProperties() {
+        return Map.of("spring.data.redis.host", "127.0.0.1", "spring.data.redis.port", port);
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("url", "redis://127.0.0.1:" + port);
+        d.put("redisCli", "redis-cli -p " + port);
+        d.put("dataDir", dataDir.toString());
+        return d;
+    }
+
+    @Override
+    public void close() {
+        try {
+            redis.stop();
+        } catch (IOException e) {
+            throw new UncheckedIOException("stopping embedded Redis", e);
+        }
+    }
+}
