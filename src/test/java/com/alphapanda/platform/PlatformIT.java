@@ -9,7 +9,7 @@ import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.money.Price;
-import com.alphapanda.core.streaming.EnvelopeDeserializer;
+import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.streaming.EventHeaders;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
@@ -32,6 +32,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -90,19 +91,21 @@ class PlatformIT {
         Envelope<MarketTick> sent = Envelopes.root(Topics.MARKET_TICKS, tick, "platform-test");
         publisher.publish(Topics.MARKET_TICKS, sent).join();
 
-        List<ConsumerRecord<String, Envelope<EventPayload>>> received = new ArrayList<>();
-        try (KafkaConsumer<String, Envelope<EventPayload>> consumer = consumer()) {
+        EventCodec codec = new EventCodec();
+        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             consumer.subscribe(List.of(Topics.MARKET_TICKS.name()));
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(received::add);
-                return received.stream().anyMatch(r -> r.value().id().equals(sent.id()));
+                return received.stream().anyMatch(r -> codec.decode(r.value()).id().equals(sent.id()));
             });
         }
-        ConsumerRecord<String, Envelope<EventPayload>> record = received.stream()
-                .filter(r -> r.value().id().equals(sent.id())).findFirst().orElseThrow();
+        ConsumerRecord<String, byte[]> record = received.stream()
+                .filter(r -> codec.decode(r.value()).id().equals(sent.id())).findFirst().orElseThrow();
+        Envelope<EventPayload> decoded = codec.decode(record.value());
         assertThat(record.key()).isEqualTo("408065");
-        assertThat(record.value()).isEqualTo(sent);
-        assertThat(record.value().broker()).isEqualTo("shared");
+        assertThat(decoded).isEqualTo(sent);
+        assertThat(decoded.broker()).isEqualTo("shared");
         assertThat(EventHeaders.read(record.headers(), EventHeaders.CORRELATION_ID)).isEqualTo(sent.correlationId());
         assertThat(EventHeaders.read(record.headers(), EventHeaders.EVENT_TYPE)).isEqualTo("market_tick");
     }
@@ -155,12 +158,12 @@ class PlatformIT {
         assertThat(metrics).contains("schema_validation_total{", "result=\"valid\"");
     }
 
-    private KafkaConsumer<String, Envelope<EventPayload>> consumer() {
+    private KafkaConsumer<String, byte[]> consumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ConsumerConfig.GROUP_ID_CONFIG, "platform-it-" + System.nanoTime());
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        return new KafkaConsumer<>(p, new StringDeserializer(), new EnvelopeDeserializer());
+        return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
     private JsonNode getJson(String path) throws Exception {

@@ -1,6 +1,5 @@
 package com.alphapanda.core.streaming;
 
-import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.topic.TopicDeclaration;
 import com.alphapanda.core.topic.TopicProperties;
@@ -12,7 +11,11 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
+import org.springframework.kafka.listener.AfterRollbackProcessor;
 
 /** Wires the streaming glue and provisions every catalogue topic before any listener starts. */
 @Configuration(proxyBeanMethods = false)
@@ -36,9 +39,30 @@ class StreamingConfiguration {
                 TopicDeclaration.of(Topics.all(platform.brokers()), topics.deadLetterRetention()));
     }
 
+    /** Transactional: sends from listeners join the listener's transaction. Shares the transaction manager's factory. */
     @Bean
-    EventPublisher eventPublisher(KafkaTemplate<String, Envelope<?>> kafkaTemplate) {
-        return new EventPublisher(kafkaTemplate);
+    KafkaTemplate<Object, Object> kafkaTemplate(ProducerFactory<Object, Object> kafkaProducerFactory) {
+        return new KafkaTemplate<>(kafkaProducerFactory);
+    }
+
+    /**
+     * Root events published outside any listener (ticks from a feed, operator commands) use their own idempotent,
+     * non-transactional producer. It is not a bean, so Boot's transactional producer factory stays the only one.
+     */
+    @Bean(destroyMethod = "close")
+    EventPublisher eventPublisher(KafkaTemplate<Object, Object> kafkaTemplate, KafkaProperties kafka) {
+        return new EventPublisher(kafkaTemplate, new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties()));
+    }
+
+    @Bean
+    AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaTemplate<Object, Object> kafkaTemplate,
+                                                                  StreamingProperties streaming) {
+        return StreamingErrorHandling.afterRollbackProcessor(kafkaTemplate, streaming.retry());
+    }
+
+    @Bean
+    EnvelopeMessageConverter envelopeMessageConverter() {
+        return new EnvelopeMessageConverter();
     }
 
     @Bean

@@ -1,0 +1,34 @@
+package com.alphapanda.core.streaming;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Under {@code alpha-panda.streaming}: how consumers retry transient failures before dead-lettering a record.
+ */
+@Validated
+@ConfigurationProperties("alpha-panda.streaming")
+public record StreamingProperties(@Valid @NotNull @DefaultValue Retry retry) {
+
+    /**
+     * Exponential back-off in place (the partition waits, so ordering is kept).
+     *
+     * @param maxAttempts     deliveries in all, the first included; then the record is dead-lettered
+     * @param initialInterval wait before the second delivery
+     * @param multiplier      growth of the wait per attempt
+     * @param maxInterval     cap of the wait
+     */
+    public record Retry(
+            @Min(1) @DefaultValue("3") int maxAttempts,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("2s") Duration initialInterval,
+            @DecimalMin("1.0") @DefaultValue("2.0") double multiplier,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("30s") Duration maxInterval) {
+    }
+}
