@@ -14,6 +14,7 @@ import com.alphapanda.core.streaming.EventHeaders;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.TopicDeclaration;
+import com.alphapanda.core.topic.TopicProvisioner;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.embedded.EmbeddedServers;
 import java.net.URI;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,6 +66,9 @@ class PlatformIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TopicProvisioner provisioner;
 
     @Autowired
     StringRedisTemplate redis;
@@ -121,6 +126,26 @@ class PlatformIT {
         }
         assertThat(actual).containsKeys("market.ticks.dlq", "paper.signals.raw.dlq", "zerodha.orders.filled.dlq");
         assertThat(actual.get("market.ticks").partitions()).hasSize(12);
+    }
+
+    @Test
+    void provisioningIsIdempotentAndReportsAnUnderPartitionedTopicWithoutTouchingIt() throws Exception {
+        admin.createTopics(List.of(new NewTopic("platform-it.narrow", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> admin.listTopics().names().get().contains("platform-it.narrow"));
+        List<TopicDeclaration> wanted = List.of(new TopicDeclaration("platform-it.narrow", 3, Duration.ofHours(1)),
+                new TopicDeclaration("platform-it.fresh", 2, Duration.ofHours(1)));
+
+        TopicProvisioner.Report first = provisioner.provision(wanted);
+        TopicProvisioner.Report second = provisioner.provision(wanted);
+
+        assertThat(first.created()).containsExactly("platform-it.fresh");
+        assertThat(first.underPartitioned()).containsExactly(
+                new TopicProvisioner.UnderPartitioned("platform-it.narrow", 1, 3));
+        assertThat(second.created()).isEmpty();
+        assertThat(second.existing()).containsExactlyInAnyOrder("platform-it.narrow", "platform-it.fresh");
+        assertThat(admin.describeTopics(List.of("platform-it.narrow")).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get("platform-it.narrow").partitions()).hasSize(1);
     }
 
     @Test
