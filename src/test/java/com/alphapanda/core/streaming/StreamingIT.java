@@ -68,6 +68,10 @@ class StreamingIT {
         assertThat(new String(dead.headers().lastHeader("origin").value(), StandardCharsets.UTF_8)).isEqualTo("test");
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.CONTROL.name());
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("invalid_event");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        assertThat(header(dead, DeadLetterHeaders.BROKER)).isEqualTo("system");
+        assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("alpha-panda.streaming-it.control");
         assertThat(valid).isNotNull();
     }
 
@@ -89,8 +93,14 @@ class StreamingIT {
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(r -> new String(r.value(), StandardCharsets.UTF_8)
                 .contains(sent.id().asString()));
         assertThat(listener.attempts.get("always down").get()).isEqualTo(3);
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(), StandardCharsets.UTF_8))
-                .contains("TransientDataAccessResourceException");
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("TransientDataAccessResourceException");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("max_retries_exceeded");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+        assertThat(header(dead, EventHeaders.CORRELATION_ID)).isEqualTo(sent.correlationId());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return EventHeaders.read(record.headers(), name);
     }
 
     private Envelope<TradingStateChanged> publish(String reason) {
