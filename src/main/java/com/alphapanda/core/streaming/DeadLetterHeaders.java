@@ -19,6 +19,8 @@ public final class DeadLetterHeaders {
     public static final String REPLAY_OF = "x-replay-of";
     /** On a replayed record: how many times that dead letter has been replayed, this time included. */
     public static final String REPLAY_COUNT = "x-replay-count";
+    /** On a replayed record: the correlation id of the operator request that replayed it. */
+    public static final String REPLAY_CORRELATION_ID = "x-replay-correlation-id";
 
     private DeadLetterHeaders() {
     }

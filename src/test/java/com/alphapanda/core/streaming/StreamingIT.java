@@ -37,8 +37,8 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /** The listener policy on a real broker: envelopes decoded per family, poison dead-lettered, transients retried. */
-@SpringBootTest
-@Import(StreamingIT.Listener.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ControllableControlListener.class)
 class StreamingIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -48,7 +48,7 @@ class StreamingIT {
     EventPublisher publisher;
 
     @Autowired
-    Listener listener;
+    ControllableControlListener listener;
 
     @Test
     void poisonRecordIsDeadLetteredByteForByteAndTheNextRecordIsProcessed() {
@@ -132,26 +132,5 @@ class StreamingIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @TestConfiguration
-    static class Listener {
-        final List<String> reasons = new CopyOnWriteArrayList<>();
-        final Map<String, AtomicInteger> transientFailuresLeft = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-
-        @KafkaListener(topics = "alpha-panda.control", groupId = "alpha-panda.streaming-it.control")
-        void on(Envelope<ControlEvent> envelope) {
-            switch (envelope.payload()) {
-                case TradingStateChanged changed -> {
-                    attempts.computeIfAbsent(changed.reason(), r -> new AtomicInteger()).incrementAndGet();
-                    AtomicInteger failures = transientFailuresLeft.get(changed.reason());
-                    if (failures != null && failures.getAndDecrement() > 0) {
-                        throw new TransientDataAccessResourceException("database briefly unavailable");
-                    }
-                    reasons.add(changed.reason());
-                }
-            }
-        }
     }
 }
