@@ -11,6 +11,9 @@ import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.streaming.ControllableControlListener;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.cli.AlphaPandaCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -185,6 +188,38 @@ class DeadLetterIT {
         assertThat(request("POST", "/api/v1/dlq/replay", "{\"topic\":\"" + CONTROL + "\",\"from\":\""
                 + Instant.now() + "\",\"to\":\"" + Instant.now().minusSeconds(60) + "\"}").statusCode()).isEqualTo(400);
         assertThat(request("POST", "/api/v1/dlq/replay", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void commandLineListsShowsAndReplaysThroughTheApi() throws Exception {
+        String marker = "cli-" + UUID.randomUUID();
+        sendRaw("{\"cli\":1}".getBytes(StandardCharsets.UTF_8), marker);
+        JsonNode dead = awaitDeadLetter("reason=invalid_event", d -> d.path("key").asString("").equals(marker));
+        String url = "http://localhost:" + port;
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(cli(out, err, "dlq", "list", "--url", url, "--topic", CONTROL, "--status", "pending")).isZero();
+        assertThat(out.toString()).contains("DEAD-LETTERED AT", dead.get("id").asString(), "invalid_event");
+
+        assertThat(cli(out, err, "dlq", "show", dead.get("id").asString(), "--url", url)).isZero();
+        assertThat(out.toString()).contains("\"valueBase64\"", "\"cli\" : 1");
+
+        assertThat(cli(out, err, "dlq", "replay-bulk", "--url", url, "--topic", CONTROL, "--from",
+                Instant.now().minusSeconds(600).toString(), "--to", Instant.now().plusSeconds(60).toString())).isZero();
+        assertThat(out.toString()).contains("\"dryRun\" : true");
+
+        assertThat(cli(out, err, "dlq", "show", UUID.randomUUID().toString(), "--url", url)).isEqualTo(1);
+        assertThat(err.toString()).contains("alpha-panda: error: 404 no dead letter with id");
+        assertThat(cli(out, err, "dlq", "purge", "--older-than", Instant.now().plusSeconds(3600).toString(),
+                "--url", url)).isEqualTo(1);
+        assertThat(err.toString()).contains("400", "in the future");
+        assertThat(cli(out, err, "dlq", "list", "--url", "http://127.0.0.1:1")).isEqualTo(1);
+        assertThat(err.toString()).contains("no Alpha Panda answers at http://127.0.0.1:1");
+    }
+
+    private static int cli(StringWriter out, StringWriter err, String... args) {
+        return AlphaPandaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private Envelope<TradingStateChanged> publish(String reason) {
