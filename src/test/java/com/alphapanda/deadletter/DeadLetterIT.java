@@ -11,6 +11,7 @@ import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.streaming.ControllableControlListener;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.ApiTestClient;
 import com.alphapanda.cli.AlphaPandaCommand;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -219,7 +220,9 @@ class DeadLetterIT {
     }
 
     private static int cli(StringWriter out, StringWriter err, String... args) {
-        return AlphaPandaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        String[] withToken = java.util.stream.Stream.concat(java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--token", ApiTestClient.ADMIN_TOKEN)).toArray(String[]::new);
+        return AlphaPandaCommand.execute(withToken, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private Envelope<TradingStateChanged> publish(String reason) {
@@ -274,13 +277,7 @@ class DeadLetterIT {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> request(String method, String path, String body) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(body));
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        }
+    private HttpResponse<String> request(String method, String path, String body) {
+        return new ApiTestClient(port).request(method, path, body);
     }
 }

@@ -3,6 +3,7 @@ package com.alphapanda.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphapanda.ApiTestClient;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventPayload;
@@ -191,16 +192,11 @@ class PlatformIT {
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private JsonNode getJson(String path) throws Exception {
+    private JsonNode getJson(String path) {
         return JSON.readTree(get(path));
     }
 
-    private String get(String path) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.body();
-        }
+    private String get(String path) {
+        return new ApiTestClient(port).text(path);
     }
 }
