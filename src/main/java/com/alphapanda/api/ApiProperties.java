@@ -1,5 +1,7 @@
 package com.alphapanda.api;
 
+import com.alphapanda.core.platform.CrossCheckedProperties;
+import com.alphapanda.core.platform.PlatformProperties;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -23,7 +25,12 @@ import org.springframework.validation.annotation.Validated;
 public record ApiProperties(
         String bootstrapToken,
         @Valid @NotNull @DefaultValue Cors cors,
-        @Valid @NotNull @DefaultValue RateLimit rateLimit) {
+        @Valid @NotNull @DefaultValue RateLimit rateLimit) implements CrossCheckedProperties {
+
+    @Override
+    public void check(PlatformProperties platform) {
+        CorsPolicy.from(cors, platform.environment());
+    }
 
     /**
      * CORS (seed plan §2.3). {@code *} is refused mixed with explicit origins, with credentials, and in production.

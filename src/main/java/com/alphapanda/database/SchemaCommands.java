@@ -62,13 +62,21 @@ public final class SchemaCommands {
     }
 
     private static List<String> withFlyway(String[] springArgs, Function<Flyway, List<String>> action) {
+        return withDatabase(springArgs, context -> action.apply(context.getBean(Flyway.class)));
+    }
+
+    /**
+     * Runs a command against the platform's database, configured exactly as {@code run} would be: the configured
+     * datasource, else the embedded PostgreSQL of the data directory (the running platform's, when one runs on it).
+     */
+    public static <T> T withDatabase(String[] springArgs, Function<ConfigurableApplicationContext, T> action) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandContext.class)
                 .web(WebApplicationType.NONE)
                 .properties(EmbeddedInfrastructure.SERVERS_PROPERTY + "=postgres",
                         "logging.level.root=WARN",
                         "logging.level.org.springframework.boot.diagnostics.LoggingFailureAnalysisReporter=OFF")
                 .run(springArgs)) {
-            return action.apply(context.getBean(Flyway.class));
+            return action.apply(context);
         }
     }
 

@@ -64,6 +64,16 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
             log.info("All infrastructure is external: no embedded server started");
             return;
         }
+        boolean commandMode = allowed.size() < 3;
+        if (commandMode && embedded.storage() == EmbeddedProperties.Storage.PERSISTENT) {
+            var running = RunningPlatform.find(platform.dataDir().toAbsolutePath());
+            if (running.isPresent()) {
+                log.info("Using the embedded servers of the platform running on {}", platform.dataDir());
+                env.getPropertySources().addFirst(
+                        new MapPropertySource("alpha-panda-running-platform-servers", running.get()));
+                return;
+            }
+        }
         EmbeddedServers servers = start(platform.dataDir(), embedded, kafka, postgres, redis);
         context.getBeanFactory().registerSingleton("embeddedServers", servers);
         ((DefaultSingletonBeanRegistry) context.getBeanFactory()).registerDisposableBean("embeddedServers", servers);
@@ -127,6 +137,9 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
             log.info("Embedded servers started in {} ms ({} data in {})", (System.nanoTime() - started) / 1_000_000,
                     temporary ? "temporary" : "persistent", dataDir);
             running.forEach(s -> log.info("Embedded {}: {}", s.name(), s.describe()));
+            if (!temporary) {
+                RunningPlatform.publish(dataDir, servers.connectionProperties());
+            }
             return servers;
         } finally {
             pool.shutdown();
@@ -168,7 +181,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
 
     private static FileChannel openLockChannel(Path dataDir) {
         try {
-            return FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            return FileChannel.open(dataDir.resolve(RunningPlatform.LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw new InvalidConfigurationException("alpha-panda.data-dir", dataDir.toString(),
                     "a writable directory (" + e.getMessage() + ")");

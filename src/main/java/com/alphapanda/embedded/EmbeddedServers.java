@@ -85,6 +85,9 @@ public final class EmbeddedServers implements DisposableBean {
                 log.warn("Stopping embedded {} failed: {}", server.name(), e.toString());
             }
         }
+        if (!temporary) {
+            RunningPlatform.withdraw(dataDir);
+        }
         releaseLock();
         if (temporary) {
             deleteRecursively(dataDir);

@@ -88,6 +88,29 @@ class AlphaPandaCommandTest {
         assertOneLineWithoutStackTrace(stderr);
     }
 
+    @Test
+    void wildcardCorsOriginMixedWithExplicitOnesIsRefusedAtStartUp() {
+        String stderr = captureStderr(() -> assertThat(run("run",
+                "--alpha-panda.api.cors.origins=*,http://localhost:3000")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.api.cors.origins", "'*,http://localhost:3000'", "not both");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void wildcardCorsOriginWithCredentialsIsRefusedAtStartUp() {
+        String stderr = captureStderr(() -> assertThat(run("run", "--alpha-panda.api.cors.origins=*")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.api.cors.origins", "credentials");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void wildcardCorsOriginIsRefusedInProduction() {
+        String stderr = captureStderr(() -> assertThat(run("run", "--alpha-panda.api.cors.origins=*",
+                "--alpha-panda.api.cors.credentials=false", "--alpha-panda.environment=production")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.api.cors.origins", "production");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
     private static void assertOneLineWithoutStackTrace(String stderr) {
         assertThat(stderr.lines().filter(l -> l.startsWith("alpha-panda: error:"))).hasSize(1);
         assertThat(stderr).doesNotContain("\tat ", "Exception:", "APPLICATION FAILED TO START");

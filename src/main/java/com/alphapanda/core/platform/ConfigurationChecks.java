@@ -54,16 +54,25 @@ public final class ConfigurationChecks {
     public static void validateAll(Environment env) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        PlatformProperties platform = bind(env, "alpha-panda", PlatformProperties.class);
         for (BeanDefinition candidate : scanner.findCandidateComponents(ROOT_PACKAGE)) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ConfigurationChecks.class
                     .getClassLoader());
             ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
-            bind(env, annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type);
+            Object bound = bind(env, annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type);
+            if (bound instanceof CrossCheckedProperties crossChecked) {
+                crossChecked.check(platform);
+            }
         }
     }
 
     /** The one-line form of a binding failure. */
     public static InvalidConfigurationException translate(BindException e) {
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof InvalidConfigurationException invalid) {
+                return invalid;
+            }
+        }
         if (e.getCause() instanceof BindValidationException validation) {
             ObjectError error = validation.getValidationErrors().getAllErrors().getFirst();
             String name = validation.getValidationErrors().getName().toString();

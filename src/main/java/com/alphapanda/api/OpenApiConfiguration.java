@@ -1,0 +1,32 @@
+package com.alphapanda.api;
+
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The OpenAPI document at {@code /v3/api-docs} (UI at {@code /swagger-ui.html}), generated from the controllers. */
+@Configuration(proxyBeanMethods = false)
+class OpenApiConfiguration {
+
+    static final String BEARER = "bearer";
+
+    @Bean
+    OpenAPI alphaPandaOpenApi(ObjectProvider<BuildProperties> build) {
+        BuildProperties properties = build.getIfAvailable();
+        return new OpenAPI()
+                .info(new Info().title("Alpha Panda API")
+                        .version(properties == null ? "dev" : properties.getVersion())
+                        .description("Trading platform API. Every route needs a bearer token (viewer: reads; "
+                                + "operator: replay, purge, trading state, reconciliation; admin: tokens, strategies)."
+                                + " Errors are RFC 9457 problem details."))
+                .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP).scheme("bearer").description("An API token")))
+                .addSecurityItem(new SecurityRequirement().addList(BEARER));
+    }
+}

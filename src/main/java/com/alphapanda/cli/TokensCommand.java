@@ -1,0 +1,142 @@
+package com.alphapanda.cli;
+
+import com.alphapanda.api.ApiRole;
+import com.alphapanda.api.ApiToken;
+import com.alphapanda.api.ApiTokens;
+import com.alphapanda.core.platform.ConsoleFailureReporter;
+import com.alphapanda.database.SchemaCommands;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.boot.convert.DurationStyle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code alpha-panda tokens create|list|revoke}: API tokens, directly in the database (so the first admin token can
+ * be made before anything runs). Works whether or not the platform is running on the data directory.
+ */
+@Command(name = "tokens", mixinStandardHelpOptions = true, description = "Create, list and revoke API tokens.",
+        subcommands = {TokensCommand.Create.class, TokensCommand.List.class, TokensCommand.Revoke.class})
+final class TokensCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: create, list or revoke");
+    }
+
+    /** Runs against the platform's database, with the same configuration as {@code run}. */
+    abstract static class DatabaseCall implements Callable<Integer> {
+        @Option(names = "--data-dir", paramLabel = "DIR", description = "Data directory (default: ~/.alpha-panda).")
+        Path dataDir;
+
+        @CommandLine.Unmatched
+        java.util.List<String> unmatched;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            java.util.List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
+            if (dataDir != null) {
+                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
+            }
+            try {
+                validate();
+                Function<ApiTokens, Integer> action = tokens -> execute(tokens, spec.commandLine().getOut());
+                return SchemaCommands.withDatabase(args.toArray(String[]::new), context -> action.apply(
+                        new ApiTokens(JdbcClient.create(context.getBean(DataSource.class)), Clock.systemUTC())));
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
+                return 1;
+            } catch (RuntimeException e) {
+                if (!ConsoleFailureReporter.wasReported(e)) {
+                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
+                }
+                return 1;
+            }
+        }
+
+        void validate() {
+        }
+
+        abstract Integer execute(ApiTokens tokens, PrintWriter out);
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; it is shown once.")
+    static final class Create extends DatabaseCall {
+        @Option(names = "--role", required = true, description = "viewer, operator or admin") String role;
+        @Option(names = "--name", required = true, description = "Who or what the token is for.") String name;
+        @Option(names = "--expires", description = "Validity, e.g. 30d, 12h (default: never expires).")
+        String expires;
+
+        private ApiRole parsedRole;
+        private Duration validity;
+
+        @Override
+        void validate() {
+            parsedRole = ApiRole.fromId(role);
+            try {
+                validity = expires == null ? null : DurationStyle.detectAndParse(expires);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--expires must be a duration such as 30d or 12h, was '"
+                        + expires + "'");
+            }
+        }
+
+        @Override
+        Integer execute(ApiTokens tokens, PrintWriter out) {
+            ApiTokens.CreatedToken created = tokens.create(name, parsedRole, validity);
+            out.println("Created " + created.token().role().id() + " token '" + created.token().name() + "' ("
+                    + created.token().id() + "), " + (created.token().expiresAt() == null ? "never expires"
+                    : "expires " + created.token().expiresAt()) + ".");
+            out.println("Token (shown only now; keep it secret):");
+            out.println(created.secret());
+            return 0;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
+    static final class List extends DatabaseCall {
+        @Override
+        Integer execute(ApiTokens tokens, PrintWriter out) {
+            out.printf("%-36s  %-24s  %-8s  %-8s  %-24s  %s%n", "ID", "NAME", "ROLE", "STATE", "EXPIRES", "LAST USED");
+            java.time.Instant now = java.time.Instant.now();
+            for (ApiToken t : tokens.list()) {
+                String state = t.revokedAt() != null ? "revoked" : t.isActiveAt(now) ? "active" : "expired";
+                out.printf("%-36s  %-24s  %-8s  %-8s  %-24s  %s%n", t.id(), t.name(), t.role().id(), state,
+                        t.expiresAt() == null ? "never" : t.expiresAt(),
+                        t.lastUsedAt() == null ? "-" : t.lastUsedAt());
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a token at once.")
+    static final class Revoke extends DatabaseCall {
+        @Parameters(paramLabel = "ID") UUID id;
+
+        @Override
+        Integer execute(ApiTokens tokens, PrintWriter out) {
+            if (!tokens.revoke(id)) {
+                throw new IllegalArgumentException("no active token with id " + id);
+            }
+            out.println("Revoked token " + id + ".");
+            return 0;
+        }
+    }
+}
