@@ -39,6 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class ExternalServersIT {
 
+    /** The versions of the shipped migrations, in order (V1__baseline.sql → "1"). */
+    private static final List<String> MIGRATIONS = migrationVersions();
+
     private static Path dir;
     private static EmbeddedKafka kafka;
     private static EmbeddedPostgresServer postgres;
@@ -88,27 +91,40 @@ class ExternalServersIT {
 
         StringWriter status = new StringWriter();
         assertThat(cli(status, "db", "status", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres")).isZero();
-        assertThat(status.toString()).contains("pending", "baseline", "Current version: none (empty database); pending: 1");
+        assertThat(status.toString()).contains("pending", "baseline",
+                "Current version: none (empty database); pending: " + MIGRATIONS.size());
 
         assertThatThrownBy(() -> start(url, "validate"))
                 .rootCause()
                 .isInstanceOf(SchemaNotCurrentException.class)
-                .hasMessage("database schema is empty (no migration applied); pending migrations: 1. Start-up refused"
+                .hasMessage("database schema is empty (no migration applied); pending migrations: "
+                        + String.join(", ", MIGRATIONS) + ". Start-up refused"
                         + " because alpha-panda.database.schema-management=validate: run './alpha-panda db migrate' to"
                         + " apply them.");
 
         StringWriter migrate = new StringWriter();
         assertThat(cli(migrate, "db", "migrate", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres")).isZero();
-        assertThat(migrate.toString()).contains("Applied 1 migration(s); schema is at version 1.");
+        assertThat(migrate.toString()).contains("Applied " + MIGRATIONS.size() + " migration(s); schema is at version "
+                + MIGRATIONS.getLast() + ".");
 
         StringWriter after = new StringWriter();
         assertThat(cli(after, "db", "status", "--spring.datasource.url=" + url, "--spring.datasource.username=postgres")).isZero();
-        assertThat(after.toString()).contains("success", "Current version: 1; pending: 0");
+        assertThat(after.toString()).contains("success", "Current version: " + MIGRATIONS.getLast() + "; pending: 0");
 
         try (ConfigurableApplicationContext app = start(url, "validate")) {
             double valid = app.getBean(MeterRegistry.class).get("schema.validation").tag("result", "valid")
                     .counter().count();
             assertThat(valid).isEqualTo(1.0);
+        }
+    }
+
+    private static List<String> migrationVersions() {
+        try (var files = Files.list(Path.of("src/main/resources/db/migration"))) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.matches("V\\d+__.*\\.sql"))
+                    .map(n -> n.substring(1, n.indexOf("__"))).sorted(java.util.Comparator.comparingInt(Integer::parseInt))
+                    .toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -2,7 +2,9 @@ package com.alphapanda.core.event;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 
 /**
@@ -21,7 +23,7 @@ public record RejectedSignal(
         Objects.requireNonNull(rejectionReason, "rejection_reason");
         Objects.requireNonNull(timestamp, "timestamp");
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
-        riskChecks = riskChecks == null ? Map.of() : Map.copyOf(riskChecks);
+        riskChecks = riskChecks == null ? Map.of() : Collections.unmodifiableSortedMap(new TreeMap<>(riskChecks));
     }
 
     @Override
