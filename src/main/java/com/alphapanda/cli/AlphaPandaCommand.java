@@ -22,6 +22,11 @@ public final class AlphaPandaCommand implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "missing command");
     }
 
+    /** The executable entry point: {@code ./alpha-panda [run|db ...|--help|--version]}. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
     /** Parses and runs a command line; returns the exit code (0 ok, 1 failure, 2 usage error). */
     public static int execute(String[] args) {
         return execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
@@ -33,6 +38,17 @@ public final class AlphaPandaCommand implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(AlphaPandaCommand::usageError)
                 .execute(effective);
+    }
+
+    /** A usage error: the message, suggestions if any, then the usage of the command concerned; exit code 2. */
+    private static int usageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("alpha-panda: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        commandLine.usage(err);
+        return CommandLine.ExitCode.USAGE;
     }
 }

@@ -1,6 +1,7 @@
 package com.alphapanda.cli;
 
 import com.alphapanda.database.SchemaCommands;
+import com.alphapanda.core.platform.ConsoleFailureReporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,10 @@ final class DbCommand implements Runnable {
                 lines.forEach(spec.commandLine().getOut()::println);
                 return 0;
             } catch (RuntimeException e) {
-                return 1; // already reported on one line by ConsoleFailureReporter
+                if (!ConsoleFailureReporter.wasReported(e)) {
+                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
+                }
+                return 1;
             }
         }
 

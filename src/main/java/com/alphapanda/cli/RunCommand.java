@@ -1,6 +1,7 @@
 package com.alphapanda.cli;
 
 import com.alphapanda.AlphaPandaApplication;
+import com.alphapanda.core.platform.ConsoleFailureReporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,10 @@ final class RunCommand implements Callable<Integer> {
         try {
             context = new SpringApplicationBuilder(AlphaPandaApplication.class).run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
-            return 1; // already reported on one line by ConsoleFailureReporter
+            if (!ConsoleFailureReporter.wasReported(e)) {
+                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
+                }
+                return 1;
         }
         awaitClose(context);
         return 0;

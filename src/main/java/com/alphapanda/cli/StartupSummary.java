@@ -1,6 +1,9 @@
 package com.alphapanda.cli;
 
+import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.platform.PlatformProperties;
+import java.util.Locale;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,6 +29,8 @@ class StartupSummary {
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : "(no web server)";
         log.info("Alpha Panda is up at {} (health: {}/actuator/health, info: {}/actuator/info); brokers: {}; "
-                + "environment: {}", url, url, url, platform.brokers(), platform.environment());
+                + "environment: {}", url, url, url,
+                platform.brokers().stream().map(Broker::id).collect(Collectors.joining(",")),
+                platform.environment().name().toLowerCase(Locale.ROOT));
     }
 }

@@ -48,6 +48,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         ConfigurableEnvironment env = context.getEnvironment();
+        ConfigurationChecks.validateAll(env);
         PlatformProperties platform = ConfigurationChecks.bind(env, "alpha-panda", PlatformProperties.class);
         EmbeddedProperties embedded = ConfigurationChecks.bind(env, "alpha-panda.embedded", EmbeddedProperties.class);
         ConfigurationChecks.checkConnectionProperties(env);

@@ -8,6 +8,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -15,7 +17,10 @@ import org.springframework.boot.context.properties.bind.validation.BindValidatio
 import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.core.convert.ConversionFailedException;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.env.Environment;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.ObjectError;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
@@ -26,6 +31,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  */
 public final class ConfigurationChecks {
 
+    private static final String ROOT_PACKAGE = "com.alphapanda";
     private static final Pattern HOST_PORT = Pattern.compile("[A-Za-z0-9._\\-\\[\\]:]+:(\\d{1,5})");
 
     private ConfigurationChecks() {
@@ -41,14 +47,34 @@ public final class ConfigurationChecks {
         }
     }
 
+    /**
+     * Binds and validates every {@code @ConfigurationProperties} type of the platform, so that a bad value stops
+     * start-up before any server is started.
+     */
+    public static void validateAll(Environment env) {
+        var scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
+        for (BeanDefinition candidate : scanner.findCandidateComponents(ROOT_PACKAGE)) {
+            Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ConfigurationChecks.class
+                    .getClassLoader());
+            ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
+            bind(env, annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type);
+        }
+    }
+
     /** The one-line form of a binding failure. */
     public static InvalidConfigurationException translate(BindException e) {
         if (e.getCause() instanceof BindValidationException validation) {
             ObjectError error = validation.getValidationErrors().getAllErrors().getFirst();
             String name = validation.getValidationErrors().getName().toString();
             if (error instanceof FieldError field) {
-                return new InvalidConfigurationException(name + "." + kebab(field.getField()),
-                        String.valueOf(field.getRejectedValue()), "a value that " + field.getDefaultMessage());
+                String property = name + "." + kebab(field.getField());
+                String given = validation.getValidationErrors().getBoundProperties().stream()
+                        .filter(p -> p.getName().toString().equals(property))
+                        .map(p -> String.valueOf(p.getValue()))
+                        .findFirst().orElse(String.valueOf(field.getRejectedValue()));
+                return new InvalidConfigurationException(property, given,
+                        "a value that " + field.getDefaultMessage());
             }
             return new InvalidConfigurationException(name, null, error.getDefaultMessage());
         }

@@ -1,0 +1,107 @@
+package com.alphapanda.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AlphaPandaCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return AlphaPandaCommand.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    @Test
+    void helpListsTheCommandsAndExitsZero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out.toString()).contains("run", "db", "--version");
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        assertThat(run("--version")).isZero();
+        assertThat(out.toString()).startsWith("Alpha Panda ").doesNotContain("unknown");
+    }
+
+    @Test
+    void unknownCommandPrintsUsageAndExitsTwo() {
+        assertThat(run("fly")).isEqualTo(2);
+        assertThat(err.toString()).contains("Unmatched argument", "Usage: alpha-panda");
+    }
+
+    @Test
+    void unknownOptionOfRunPrintsUsageAndExitsTwo() {
+        assertThat(run("run", "--frsh")).isEqualTo(2);
+        assertThat(err.toString()).contains("--frsh", "Usage: alpha-panda run");
+    }
+
+    @Test
+    void dbWithoutSubcommandIsAUsageError() {
+        assertThat(run("db")).isEqualTo(2);
+        assertThat(err.toString()).contains("migrate or status");
+    }
+
+    @Test
+    void unknownBrokerStopsStartUpWithOneLineAndExitCodeOne() {
+        String stderr = captureStderr(() -> assertThat(run("run", "--alpha-panda.brokers=paper,nasdaq")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda: error: invalid configuration: alpha-panda.brokers",
+                "nasdaq", "one of paper, zerodha");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void negativeIntervalStopsStartUpWithOneLineAndExitCodeOne() {
+        String stderr = captureStderr(() -> assertThat(
+                run("run", "--alpha-panda.streaming.retry.initial-interval=-5s")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.streaming.retry.initial-interval", "'-5s'");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void negativePortStopsStartUpWithOneLineAndExitCodeOne() {
+        String stderr = captureStderr(() -> assertThat(
+                run("run", "--alpha-panda.embedded.kafka-port=-1")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.embedded.kafka-port", "'-1'", "greater than or equal to 0");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void malformedDatabaseUrlStopsStartUpWithOneLineAndExitCodeOne() {
+        String stderr = captureStderr(() -> assertThat(
+                run("run", "--spring.datasource.url=mysql://db:3306/x")).isEqualTo(1));
+        assertThat(stderr).contains("spring.datasource.url", "'mysql://db:3306/x'", "jdbc:postgresql://");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void malformedKafkaServersStopStartUpWithOneLineAndExitCodeOne() {
+        String stderr = captureStderr(() -> assertThat(
+                run("run", "--spring.kafka.bootstrap-servers=localhost")).isEqualTo(1));
+        assertThat(stderr).contains("spring.kafka.bootstrap-servers", "host:port");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    private static void assertOneLineWithoutStackTrace(String stderr) {
+        assertThat(stderr.lines().filter(l -> l.startsWith("alpha-panda: error:"))).hasSize(1);
+        assertThat(stderr).doesNotContain("\tat ", "Exception:", "APPLICATION FAILED TO START");
+    }
+
+    private static String captureStderr(Runnable action) {
+        PrintStream original = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+        try {
+            action.run();
+        } finally {
+            System.setErr(original);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+}
