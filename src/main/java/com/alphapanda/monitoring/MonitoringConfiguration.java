@@ -1,6 +1,7 @@
 package com.alphapanda.monitoring;
 
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
@@ -14,7 +15,6 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,12 +26,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class MonitoringConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     LagAlerts lagAlerts(MonitoringProperties properties) {
@@ -73,9 +67,9 @@ class MonitoringConfiguration {
     }
 
     @Bean
-    PipelineMonitor pipelineMonitor(PipelineActivity activity, PlatformProperties platform,
+    PipelineMonitor pipelineMonitor(PipelineActivity activity, PlatformProperties platform, NseCalendar calendar,
                                     MonitoringProperties properties, Clock clock, MeterRegistry registry) {
-        return new PipelineMonitor(activity, platform.brokers(), new NseSessionHours(),
+        return new PipelineMonitor(activity, platform.brokers(), MarketHours.regularSession(calendar),
                 properties.pipeline().staleAfter(), clock, registry);
     }
 
