@@ -20,5 +20,5 @@ import org.springframework.boot.test.context.SpringBootTest;
         "alpha-panda.monitoring.alert-after-samples=2",
         "alpha-panda.monitoring.probe.interval=200ms",
         "alpha-panda.monitoring.pipeline.interval=1s"})
-@interface MonitoringIntegrationTest {
+public @interface MonitoringIntegrationTest {
 }
