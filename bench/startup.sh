@@ -15,7 +15,7 @@ children_rss_kb() { # summed RSS of every descendant process (redis; postgres da
   echo "$total"
 }
 
-times=(); jvm=(); servers=()
+times=(); jvm=(); servers=(); infra=()
 for i in $(seq 1 "$RUNS"); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   start=$(date +%s%N)
@@ -32,9 +32,12 @@ for i in $(seq 1 "$RUNS"); do
   pgdir=$(curl -fs "http://127.0.0.1:$port/actuator/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["embedded"]["postgres"]["dataDir"])')
   pg_kb=0; for pid in $(pgrep -f -- "$pgdir"); do pg_kb=$((pg_kb + $(rss_kb "$pid"))); done
   servers+=($(( ($(children_rss_kb "$launcher") + pg_kb) / 1024 )))
+  infra+=($(grep -o 'Embedded servers started in [0-9]*' "/tmp/alpha-panda-startup-$i.log" | grep -o '[0-9]*$'))
   kill -TERM "$launcher"; wait "$launcher" || true
-  echo "run $i: healthy after ${times[-1]} ms; JVM RSS ${jvm[-1]} MB; embedded PostgreSQL+Redis RSS ${servers[-1]} MB"
+  echo "run $i: healthy after ${times[-1]} ms (embedded servers ready after ${infra[-1]} ms);" \
+       "JVM RSS ${jvm[-1]} MB; embedded PostgreSQL+Redis RSS ${servers[-1]} MB"
 done
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-echo "median over $RUNS runs: healthy after $(median "${times[@]}") ms; JVM RSS $(median "${jvm[@]}") MB;" \
+echo "median over $RUNS runs: healthy after $(median "${times[@]}") ms (of which embedded servers" \
+     "$(median "${infra[@]}") ms); JVM RSS $(median "${jvm[@]}") MB;" \
      "embedded PostgreSQL+Redis RSS $(median "${servers[@]}") MB (summed, shared buffers counted per process)"

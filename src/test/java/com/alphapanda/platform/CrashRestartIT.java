@@ -3,6 +3,7 @@ package com.alphapanda.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphapanda.ApiTestClient;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.MarketTick;
@@ -101,7 +102,8 @@ class CrashRestartIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions",
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "run",
-                "--data-dir", dataDir.toString(), "--server.port=" + port));
+                "--data-dir", dataDir.toString(), "--server.port=" + port,
+                "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN));
         File log = dataDir.resolveSibling(dataDir.getFileName() + "-" + logName).toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
@@ -117,7 +119,8 @@ class CrashRestartIT {
     private static JsonNode getJson(int port, String path) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                    URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + ApiTestClient.ADMIN_TOKEN).build(),
                     HttpResponse.BodyHandlers.ofString());
             return JSON.readTree(response.body());
         } catch (Exception e) {

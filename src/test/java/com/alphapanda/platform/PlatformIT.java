@@ -3,6 +3,7 @@ package com.alphapanda.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphapanda.ApiTestClient;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventPayload;
@@ -14,6 +15,7 @@ import com.alphapanda.core.streaming.EventHeaders;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.TopicDeclaration;
+import com.alphapanda.core.topic.TopicProvisioner;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.embedded.EmbeddedServers;
 import java.net.URI;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -64,6 +67,9 @@ class PlatformIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TopicProvisioner provisioner;
 
     @Autowired
     StringRedisTemplate redis;
@@ -124,6 +130,26 @@ class PlatformIT {
     }
 
     @Test
+    void provisioningIsIdempotentAndReportsAnUnderPartitionedTopicWithoutTouchingIt() throws Exception {
+        admin.createTopics(List.of(new NewTopic("platform-it.narrow", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> admin.listTopics().names().get().contains("platform-it.narrow"));
+        List<TopicDeclaration> wanted = List.of(new TopicDeclaration("platform-it.narrow", 3, Duration.ofHours(1)),
+                new TopicDeclaration("platform-it.fresh", 2, Duration.ofHours(1)));
+
+        TopicProvisioner.Report first = provisioner.provision(wanted);
+        TopicProvisioner.Report second = provisioner.provision(wanted);
+
+        assertThat(first.created()).containsExactly("platform-it.fresh");
+        assertThat(first.underPartitioned()).containsExactly(
+                new TopicProvisioner.UnderPartitioned("platform-it.narrow", 1, 3));
+        assertThat(second.created()).isEmpty();
+        assertThat(second.existing()).containsExactlyInAnyOrder("platform-it.narrow", "platform-it.fresh");
+        assertThat(admin.describeTopics(List.of("platform-it.narrow")).allTopicNames().get(30, TimeUnit.SECONDS)
+                .get("platform-it.narrow").partitions()).hasSize(1);
+    }
+
+    @Test
     void readsAndWritesPostgresThroughTheMigratedSchema() {
         jdbc.sql("INSERT INTO trading_state (broker, state, reason, changed_by) VALUES ('paper', 'HALTED', :r, 'it')"
                         + " ON CONFLICT (broker) DO UPDATE SET state = 'HALTED', reason = :r")
@@ -166,16 +192,11 @@ class PlatformIT {
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    private JsonNode getJson(String path) throws Exception {
+    private JsonNode getJson(String path) {
         return JSON.readTree(get(path));
     }
 
-    private String get(String path) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return response.body();
-        }
+    private String get(String path) {
+        return new ApiTestClient(port).text(path);
     }
 }

@@ -34,6 +34,11 @@ public final class CorrelationContext implements AutoCloseable {
         return new CorrelationContext(correlationId, eventId, broker);
     }
 
+    /** The correlation id of the event or request being processed on this thread, or null. */
+    public static String currentCorrelationId() {
+        return MDC.get(CORRELATION_ID);
+    }
+
     @Override
     public void close() {
         put(CORRELATION_ID, previousCorrelationId);

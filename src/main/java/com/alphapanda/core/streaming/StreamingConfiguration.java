@@ -5,7 +5,10 @@ import com.alphapanda.core.topic.TopicDeclaration;
 import com.alphapanda.core.topic.TopicProperties;
 import com.alphapanda.core.topic.TopicProvisioner;
 import com.alphapanda.core.topic.Topics;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -15,7 +18,8 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.listener.AfterRollbackProcessor;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 
 /** Wires the streaming glue and provisions every catalogue topic before any listener starts. */
 @Configuration(proxyBeanMethods = false)
@@ -55,9 +59,20 @@ class StreamingConfiguration {
     }
 
     @Bean
-    AfterRollbackProcessor<Object, Object> afterRollbackProcessor(KafkaTemplate<Object, Object> kafkaTemplate,
-                                                                  StreamingProperties streaming) {
-        return StreamingErrorHandling.afterRollbackProcessor(kafkaTemplate, streaming.retry());
+    StreamingErrorHandling streamingErrorHandling(KafkaTemplate<Object, Object> kafkaTemplate,
+                                                  StreamingProperties streaming, PlatformProperties platform,
+                                                  Clock clock) {
+        Map<String, String> namespaces = new HashMap<>();
+        Topics.all(platform.brokers()).forEach(t -> namespaces.put(t.name(), t.namespace()));
+        return new StreamingErrorHandling(kafkaTemplate, streaming,
+                topic -> namespaces.getOrDefault(topic, "unknown"), clock);
+    }
+
+    /** Every listener container gets the error policy with its service's retry settings. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> errorPolicyCustomizer(
+            StreamingErrorHandling errorHandling) {
+        return container -> container.setAfterRollbackProcessor(errorHandling.forGroup(container.getGroupId()));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import java.util.Map;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,10 +13,23 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Under {@code alpha-panda.streaming}: how consumers retry transient failures before dead-lettering a record.
+ *
+ * @param retry        the default for every service
+ * @param serviceRetry overrides per service, keyed by the service part of its consumer group
+ *                     ({@code alpha-panda.<service>.<purpose>}), e.g. {@code portfolio-manager}
  */
 @Validated
 @ConfigurationProperties("alpha-panda.streaming")
-public record StreamingProperties(@Valid @NotNull @DefaultValue Retry retry) {
+public record StreamingProperties(
+        @Valid @NotNull @DefaultValue Retry retry,
+        @Valid @NotNull @DefaultValue Map<String, @Valid Retry> serviceRetry) {
+
+    /** The retry settings of the service owning a consumer group. */
+    public Retry retryFor(String groupId) {
+        String[] parts = groupId == null ? new String[0] : groupId.split("\\.");
+        String service = parts.length >= 2 ? parts[1] : "";
+        return serviceRetry.getOrDefault(service, retry);
+    }
 
     /**
      * Exponential back-off in place (the partition waits, so ordering is kept).

@@ -13,6 +13,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,7 @@ public final class TopicProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(TopicProvisioner.class);
     private static final long TIMEOUT_SECONDS = 30;
+    private static final int METADATA_ATTEMPTS = 10;
 
     private final Admin admin;
     private final int replicationFactor;
@@ -54,8 +56,9 @@ public final class TopicProvisioner {
         try {
             Set<String> present = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             List<TopicDeclaration> missing = declarations.stream().filter(d -> !present.contains(d.name())).toList();
-            List<TopicDeclaration> existing = declarations.stream().filter(d -> present.contains(d.name())).toList();
             List<String> created = create(missing);
+            // anything not created here exists, possibly created meanwhile by another instance: check them all
+            List<TopicDeclaration> existing = declarations.stream().filter(d -> !created.contains(d.name())).toList();
             List<UnderPartitioned> under = checkPartitions(existing);
             under.forEach(u -> log.warn("Topic {}: increase it with your Kafka tooling (kafka-topics --alter "
                     + "--partitions {}) after draining its consumers; keys will map to new partitions", u, u.required()));
@@ -103,13 +106,26 @@ public final class TopicProvisioner {
         if (existing.isEmpty()) {
             return List.of();
         }
-        Map<String, TopicDescription> descriptions = admin
-                .describeTopics(existing.stream().map(TopicDeclaration::name).toList())
-                .allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        Map<String, TopicDescription> descriptions = describe(existing.stream().map(TopicDeclaration::name).toList());
         return existing.stream()
                 .filter(d -> descriptions.get(d.name()).partitions().size() < d.partitions())
                 .map(d -> new UnderPartitioned(d.name(), descriptions.get(d.name()).partitions().size(), d.partitions()))
                 .toList();
+    }
+
+    /** Describes topics, waiting briefly for ones just created elsewhere to reach this broker's metadata. */
+    private Map<String, TopicDescription> describe(List<String> names) throws InterruptedException,
+            ExecutionException, TimeoutException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return admin.describeTopics(names).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || attempt == METADATA_ATTEMPTS) {
+                    throw e;
+                }
+                Thread.sleep(200L * attempt);
+            }
+        }
     }
 
     private int effectiveReplicationFactor() throws InterruptedException, ExecutionException, TimeoutException {

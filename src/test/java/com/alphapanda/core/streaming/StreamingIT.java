@@ -37,8 +37,8 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.kafka.annotation.KafkaListener;
 
 /** The listener policy on a real broker: envelopes decoded per family, poison dead-lettered, transients retried. */
-@SpringBootTest
-@Import(StreamingIT.Listener.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(ControllableControlListener.class)
 class StreamingIT {
 
     @Value("${spring.kafka.bootstrap-servers}")
@@ -48,7 +48,7 @@ class StreamingIT {
     EventPublisher publisher;
 
     @Autowired
-    Listener listener;
+    ControllableControlListener listener;
 
     @Test
     void poisonRecordIsDeadLetteredByteForByteAndTheNextRecordIsProcessed() {
@@ -68,6 +68,10 @@ class StreamingIT {
         assertThat(new String(dead.headers().lastHeader("origin").value(), StandardCharsets.UTF_8)).isEqualTo("test");
         assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-topic").value(), StandardCharsets.UTF_8))
                 .isEqualTo(Topics.CONTROL.name());
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("invalid_event");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("1");
+        assertThat(header(dead, DeadLetterHeaders.BROKER)).isEqualTo("system");
+        assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo("alpha-panda.streaming-it.control");
         assertThat(valid).isNotNull();
     }
 
@@ -89,8 +93,14 @@ class StreamingIT {
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(r -> new String(r.value(), StandardCharsets.UTF_8)
                 .contains(sent.id().asString()));
         assertThat(listener.attempts.get("always down").get()).isEqualTo(3);
-        assertThat(new String(dead.headers().lastHeader("kafka_dlt-exception-cause-fqcn").value(), StandardCharsets.UTF_8))
-                .contains("TransientDataAccessResourceException");
+        assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("TransientDataAccessResourceException");
+        assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("max_retries_exceeded");
+        assertThat(header(dead, DeadLetterHeaders.ATTEMPTS)).isEqualTo("3");
+        assertThat(header(dead, EventHeaders.CORRELATION_ID)).isEqualTo(sent.correlationId());
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return EventHeaders.read(record.headers(), name);
     }
 
     private Envelope<TradingStateChanged> publish(String reason) {
@@ -122,26 +132,5 @@ class StreamingIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @TestConfiguration
-    static class Listener {
-        final List<String> reasons = new CopyOnWriteArrayList<>();
-        final Map<String, AtomicInteger> transientFailuresLeft = new ConcurrentHashMap<>();
-        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
-
-        @KafkaListener(topics = "alpha-panda.control", groupId = "alpha-panda.streaming-it.control")
-        void on(Envelope<ControlEvent> envelope) {
-            switch (envelope.payload()) {
-                case TradingStateChanged changed -> {
-                    attempts.computeIfAbsent(changed.reason(), r -> new AtomicInteger()).incrementAndGet();
-                    AtomicInteger failures = transientFailuresLeft.get(changed.reason());
-                    if (failures != null && failures.getAndDecrement() > 0) {
-                        throw new TransientDataAccessResourceException("database briefly unavailable");
-                    }
-                    reasons.add(changed.reason());
-                }
-            }
-        }
     }
 }
