@@ -3,12 +3,9 @@ package com.alphapanda.monitoring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphapanda.ApiTestClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -85,14 +82,10 @@ class DeployArtifactsIT {
         referenced.forEach((where, names) -> assertThat(exported).as(where + " reads").containsAll(names));
     }
 
-    private Set<String> exportedNames() throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            String body = http.send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/actuator/prometheus")).build(),
-                    HttpResponse.BodyHandlers.ofString()).body();
-            return body.lines().filter(l -> !l.startsWith("#") && !l.isBlank())
-                    .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
-        }
+    private Set<String> exportedNames() {
+        return new ApiTestClient(port).text("/actuator/prometheus").lines()
+                .filter(l -> !l.startsWith("#") && !l.isBlank())
+                .map(l -> l.split("[{ ]", 2)[0]).collect(Collectors.toSet());
     }
 
     @SuppressWarnings("unchecked")

@@ -3,13 +3,11 @@ package com.alphapanda.monitoring.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.alphapanda.ApiTestClient;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.monitoring.MonitoringIntegrationTest;
 import com.alphapanda.monitoring.PipelineActivity;
 import com.alphapanda.monitoring.PipelineStage;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -103,6 +101,14 @@ class MonitoringApiIT {
     }
 
     @Test
+    void monitoringNeedsAViewerToken() {
+        assertThat(new ApiTestClient(port, null).request("GET", "/api/v1/monitoring/lag", null).statusCode())
+                .isEqualTo(401);
+        assertThat(new ApiTestClient(port, "not-a-token").request("GET", "/api/v1/monitoring/alerts", null)
+                .statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void alertsListActiveAndRecentlyClearedAlerts() throws Exception {
         HttpResponse<String> response = get("/api/v1/monitoring/alerts");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -153,10 +159,7 @@ class MonitoringApiIT {
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> get(String path) throws Exception {
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
+    private HttpResponse<String> get(String path) {
+        return new ApiTestClient(port).request("GET", path, null);
     }
 }
