@@ -1,0 +1,105 @@
+package com.alphapanda.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.alphapanda.core.event.Broker;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class PipelineMonitorTest {
+
+    private static final Instant T0 = Instant.parse("2026-11-26T05:00:00Z");
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final AtomicBoolean marketOpen = new AtomicBoolean(true);
+    private final Clock clock = new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    };
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final PipelineActivity activity = new PipelineActivity(registry, clock);
+    private final PipelineMonitor monitor = new PipelineMonitor(activity, List.of(Broker.PAPER),
+            at -> marketOpen.get(), Duration.ofSeconds(30), clock, registry);
+
+    private StageReport stage(PipelineReport report, PipelineStage stage) {
+        return report.brokers().getFirst().stages().stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
+    }
+
+    @Test
+    void recordedActivityGivesLastActivityEventTimeRateAndHealthyStages() {
+        for (int i = 0; i < 20; i++) {
+            activity.recordMarketFeed(T0.minusMillis(200));
+            activity.record(PipelineStage.STRATEGY_RUNNER, Broker.PAPER, T0.minusMillis(150));
+        }
+        now.set(T0.plusSeconds(10));
+        PipelineReport report = monitor.evaluate();
+
+        StageReport runner = stage(report, PipelineStage.STRATEGY_RUNNER);
+        assertThat(runner.events()).isEqualTo(20);
+        assertThat(runner.ratePerSecond()).isEqualTo(2.0);
+        assertThat(runner.lastActivity()).contains(T0);
+        assertThat(runner.lastEventTime()).contains(T0.minusMillis(150));
+        assertThat(runner.health()).isEqualTo(StageHealth.HEALTHY);
+        assertThat(stage(report, PipelineStage.RISK_MANAGER).health()).isEqualTo(StageHealth.IDLE);
+        assertThat(report.brokers().getFirst().health()).isEqualTo(StageHealth.HEALTHY);
+        assertThat(registry.get("pipeline.events").tag("stage", "strategy_runner").tag("broker", "paper").counter()
+                .count()).isEqualTo(20);
+    }
+
+    @Test
+    void silentTickStagesWhileTheMarketIsOpenAreDegradedAndIdleWhenItIsClosed() {
+        activity.recordMarketFeed(T0);
+        now.set(T0.plusSeconds(31));
+        PipelineReport open = monitor.evaluate();
+        assertThat(stage(open, PipelineStage.MARKET_FEED).health()).isEqualTo(StageHealth.DEGRADED);
+        assertThat(stage(open, PipelineStage.STRATEGY_RUNNER).health()).isEqualTo(StageHealth.DEGRADED);
+        assertThat(stage(open, PipelineStage.PORTFOLIO_MANAGER).health()).isEqualTo(StageHealth.IDLE);
+        assertThat(open.brokers().getFirst().health()).isEqualTo(StageHealth.DEGRADED);
+        assertThat(registry.get("pipeline.stage.status").tag("stage", "market_feed").gauge().value()).isEqualTo(1.0);
+
+        marketOpen.set(false);
+        PipelineReport closed = monitor.evaluate();
+        assertThat(closed.brokers().getFirst().health()).isEqualTo(StageHealth.IDLE);
+        assertThat(registry.get("pipeline.stage.status").tag("stage", "market_feed").gauge().value()).isEqualTo(2.0);
+    }
+
+    @Test
+    void tickAgeIsNowMinusTheEventTimeOfTheLastTickAtTheRunnerOnlyWhileTheMarketIsOpen() {
+        activity.record(PipelineStage.STRATEGY_RUNNER, Broker.PAPER, T0.minusSeconds(4));
+        activity.record(PipelineStage.STRATEGY_RUNNER, Broker.PAPER, T0.minusSeconds(6));
+        double age = registry.get("tick.age").tag("broker", "paper").gauge().value();
+        assertThat(age).as("newest event time wins").isEqualTo(4.0);
+
+        marketOpen.set(false);
+        assertThat(registry.get("tick.age").tag("broker", "paper").gauge().value()).isNaN();
+    }
+
+    @Test
+    void theMarketFeedIsRecordedAsShared() {
+        assertThatThrownBy(() -> activity.record(PipelineStage.MARKET_FEED, Broker.PAPER, T0))
+                .isInstanceOf(IllegalArgumentException.class);
+        activity.recordMarketFeed(T0);
+        assertThat(registry.get("pipeline.last.event.timestamp").tag("broker", "shared").gauge().value())
+                .isEqualTo(T0.getEpochSecond());
+    }
+}
