@@ -5,6 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS="${1:-5}"
+TOKEN="startup-bench-token-$RANDOM$RANDOM"
 ./alpha-panda --version >/dev/null   # builds the jar if needed, so the runs below are warm
 
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
@@ -19,7 +20,8 @@ times=(); jvm=(); servers=(); infra=()
 for i in $(seq 1 "$RUNS"); do
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
   start=$(date +%s%N)
-  ./alpha-panda run --fresh --server.port="$port" > "/tmp/alpha-panda-startup-$i.log" 2>&1 &
+  ./alpha-panda run --fresh --server.port="$port" --alpha-panda.api.bootstrap-token="$TOKEN" \
+    > "/tmp/alpha-panda-startup-$i.log" 2>&1 &
   launcher=$!
   until curl -fs "http://127.0.0.1:$port/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
     kill -0 "$launcher" 2>/dev/null || { echo "run $i failed, see /tmp/alpha-panda-startup-$i.log"; exit 1; }
@@ -29,7 +31,7 @@ for i in $(seq 1 "$RUNS"); do
   sleep 2   # let start-up settle before reading memory
   times+=($(( (end - start) / 1000000 )))
   jvm+=($(( $(rss_kb "$launcher") / 1024 )))
-  pgdir=$(curl -fs "http://127.0.0.1:$port/actuator/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["embedded"]["postgres"]["dataDir"])')
+  pgdir=$(curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port/actuator/info" | python3 -c 'import json,sys; print(json.load(sys.stdin)["embedded"]["postgres"]["dataDir"])')
   pg_kb=0; for pid in $(pgrep -f -- "$pgdir"); do pg_kb=$((pg_kb + $(rss_kb "$pid"))); done
   servers+=($(( ($(children_rss_kb "$launcher") + pg_kb) / 1024 )))
   infra+=($(grep -o 'Embedded servers started in [0-9]*' "/tmp/alpha-panda-startup-$i.log" | grep -o '[0-9]*$'))

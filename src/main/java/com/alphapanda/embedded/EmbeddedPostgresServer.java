@@ -34,6 +34,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("max_connections", "100")
                 .setPGStartupWait(Duration.ofSeconds(30))
+                // stopped by EmbeddedServers after the connection pools close, not by a racing JVM hook
+                .setRegisterShutdownHook(false)
                 .start();
         return new EmbeddedPostgresServer(postgres, dataDir);
     }

@@ -38,7 +38,8 @@ final class EmbeddedRedisServer implements EmbeddedServer {
                 .setting("save \"\"")
                 .setting(persistent ? "appendonly yes" : "appendonly no")
                 .setting("appendfsync everysec")
-                .onShutdownForceStop(true)
+                // stopped by EmbeddedServers after Lettuce disconnects, not by a racing JVM hook
+                .onShutdownForceStop(false)
                 .build();
         redis.start();
         return new EmbeddedRedisServer(redis, port, dataDir);
