@@ -50,7 +50,7 @@ class MarketFeedConfiguration {
                 s.tickInterval());
     }
 
-    private static TickSource replay(MarketFeedProperties.Replay r) {
+    static TickSource replay(MarketFeedProperties.Replay r) {
         String property = "alpha-panda.market-feed.replay.file";
         if (r.file() == null) {
             throw new InvalidConfigurationException(property, null, "the CSV or JSONL file to replay");
