@@ -22,5 +22,5 @@ import org.springframework.validation.annotation.Validated;
 public record StrategyProperties(
         Path seedFile,
         @NotNull @DefaultValue("5s") Duration reloadInterval,
-        @Min(1) @DefaultValue("1") int runnerConcurrency) {
+        @Min(1) @DefaultValue("4") int runnerConcurrency) {
 }

@@ -19,7 +19,7 @@ class StrategyRunnerListener {
 
     @KafkaListener(id = "strategy-runner", groupId = GROUP,
             topics = "#{T(com.alphapanda.core.topic.Topics).MARKET_TICKS.name()}",
-            concurrency = "${alpha-panda.strategies.runner-concurrency:1}")
+            concurrency = "${alpha-panda.strategies.runner-concurrency:4}")
     void on(Envelope<MarketEvent> envelope) {
         try (CorrelationContext ignored = CorrelationContext.of(envelope)) {
             switch (envelope.payload()) {
