@@ -83,17 +83,25 @@ final class TickHandOff implements TickSink {
     }
 
     private void publish(MarketTick tick) {
-        publisher.publish(TOPIC, Envelopes.root(TOPIC, tick, SOURCE)).whenComplete((result, error) -> {
-            if (error == null) {
-                published.increment();
-            } else {
-                failed.increment();
-                long count = failures.incrementAndGet();
-                if (count == 1 || count % 1000 == 0) { // no log line per tick while Kafka is unreachable
-                    log.warn("Tick of {} not published ({} failures so far): {}", tick.instrumentToken(), count,
-                            error.getMessage());
+        try {
+            publisher.publish(TOPIC, Envelopes.root(TOPIC, tick, SOURCE)).whenComplete((result, error) -> {
+                if (error == null) {
+                    published.increment();
+                } else {
+                    failure(tick, error);
                 }
-            }
-        });
+            });
+        } catch (RuntimeException e) {
+            failure(tick, e); // e.g. the producer is closing: counted, and the publisher thread keeps draining
+        }
+    }
+
+    private void failure(MarketTick tick, Throwable error) {
+        failed.increment();
+        long count = failures.incrementAndGet();
+        if (count == 1 || count % 1000 == 0) { // no log line per tick while Kafka is unreachable
+            log.warn("Tick of {} not published ({} failures so far): {}", tick.instrumentToken(), count,
+                    error.getMessage());
+        }
     }
 }

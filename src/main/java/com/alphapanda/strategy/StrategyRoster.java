@@ -17,7 +17,7 @@ final class StrategyRoster {
 
     private final StrategyCatalog catalog;
     private volatile Map<InstrumentToken, List<StrategyInstance<?>>> routing = Map.of();
-    private Map<StrategyId, StrategyInstance<?>> instances = Map.of();
+    private volatile Map<StrategyId, StrategyInstance<?>> instances = Map.of();
 
     StrategyRoster(StrategyCatalog catalog) {
         this.catalog = catalog;
