@@ -16,12 +16,14 @@ final class MarketFeed implements SmartLifecycle {
 
     private final TickSource source;
     private final TickHandOff handOff;
+    private final TickTopicReadiness readiness;
     private Thread sourceThread;
     private Thread publisherThread;
 
-    MarketFeed(TickSource source, TickHandOff handOff) {
+    MarketFeed(TickSource source, TickHandOff handOff, TickTopicReadiness readiness) {
         this.source = source;
         this.handOff = handOff;
+        this.readiness = readiness;
     }
 
     @Override
@@ -33,6 +35,7 @@ final class MarketFeed implements SmartLifecycle {
 
     private void runSource() {
         try {
+            readiness.await();
             source.run(handOff);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,13 +33,14 @@ class MarketFeedConfiguration {
 
     @Bean
     MarketFeed marketFeed(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
-                          EventPublisher publisher, MeterRegistry meters) {
+                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient) {
         TickSource source = switch (properties.source()) {
             case SIMULATED -> simulated(properties.simulated(), calendar, clock);
             case REPLAY -> replay(properties.replay());
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
-        return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name()));
+        return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name()),
+                new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30)));
     }
 
     private static TickSource simulated(MarketFeedProperties.Simulated s, NseCalendar calendar, Clock clock) {

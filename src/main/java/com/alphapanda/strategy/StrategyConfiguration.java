@@ -46,6 +46,7 @@ class StrategyConfiguration {
         return reloader;
     }
 
+    /** Depends on the reloader so the strategies are loaded before the tick listener can start. */
     @Bean
     StrategyRunner strategyRunner(StrategyRoster roster, NseCalendar calendar, PlatformProperties platform,
                                   EventPublisher publisher, MeterRegistry meters, StrategyReloader loadedFirst) {
