@@ -4,7 +4,6 @@ import com.alphapanda.api.ApiRole;
 import com.alphapanda.api.ApiToken;
 import com.alphapanda.api.ApiTokens;
 import com.alphapanda.core.platform.ConsoleFailureReporter;
-import com.alphapanda.database.SchemaCommands;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
-import javax.sql.DataSource;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import picocli.CommandLine;
@@ -57,9 +54,8 @@ final class TokensCommand implements Runnable {
             }
             try {
                 validate();
-                Function<ApiTokens, Integer> action = tokens -> execute(tokens, spec.commandLine().getOut());
-                return SchemaCommands.withDatabase(args.toArray(String[]::new), context -> action.apply(
-                        new ApiTokens(JdbcClient.create(context.getBean(DataSource.class)), Clock.systemUTC())));
+                return CommandDatabase.run(args.toArray(String[]::new), jdbc -> execute(
+                        new ApiTokens(JdbcClient.create(jdbc), Clock.systemUTC()), spec.commandLine().getOut()));
             } catch (IllegalArgumentException e) {
                 spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
                 return 1;

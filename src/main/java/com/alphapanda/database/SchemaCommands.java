@@ -69,7 +69,7 @@ public final class SchemaCommands {
      * Runs a command against the platform's database, configured exactly as {@code run} would be: the configured
      * datasource, else the embedded PostgreSQL of the data directory (the running platform's, when one runs on it).
      */
-    public static <T> T withDatabase(String[] springArgs, Function<ConfigurableApplicationContext, T> action) {
+    private static <T> T withDatabase(String[] springArgs, Function<ConfigurableApplicationContext, T> action) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(CommandContext.class)
                 .web(WebApplicationType.NONE)
                 .properties(EmbeddedInfrastructure.SERVERS_PROPERTY + "=postgres",

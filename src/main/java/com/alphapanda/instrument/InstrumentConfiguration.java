@@ -3,6 +3,7 @@ package com.alphapanda.instrument;
 import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 @Configuration(proxyBeanMethods = false)
 class InstrumentConfiguration {
@@ -10,5 +11,10 @@ class InstrumentConfiguration {
     @Bean
     NseCalendar nseCalendar(CalendarProperties properties) {
         return NseCalendar.withBundledHolidays().withAdditionalHolidays(Set.copyOf(properties.extraHolidays()));
+    }
+
+    @Bean
+    UniverseSeeding universeSeeding(JdbcTemplate jdbcTemplate) {
+        return new UniverseSeeding(new InstrumentStore(jdbcTemplate));
     }
 }

@@ -1,0 +1,77 @@
+package com.alphapanda.cli;
+
+import com.alphapanda.instrument.InstrumentFile;
+import com.alphapanda.instrument.InstrumentImport;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code alpha-panda instruments import FILE}: loads a Kite instrument dump into the database. */
+@Command(name = "instruments", mixinStandardHelpOptions = true, description = "Instrument master data.",
+        subcommands = InstrumentsCommand.Import.class)
+final class InstrumentsCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: import");
+    }
+
+    @Command(name = "import", mixinStandardHelpOptions = true,
+            description = {"Import a Kite instrument dump (instrument_token,exchange_token,tradingsymbol,name,"
+                    + "last_price,expiry,strike,tick_size,lot_size,instrument_type,segment,exchange).",
+                    "Rows are upserted by instrument_token; malformed rows are reported by line number and skipped."})
+    static final class Import implements Callable<Integer> {
+
+        @Parameters(index = "0", paramLabel = "FILE", description = "The CSV file.")
+        Path file;
+
+        @Option(names = "--subscribe", description = "Also subscribe the imported instruments (instrument_registry).")
+        boolean subscribe;
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Data directory of the embedded PostgreSQL (default: ~/.alpha-panda).")
+        Path dataDir;
+
+        @CommandLine.Unmatched
+        List<String> unmatched;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
+            if (dataDir != null) {
+                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
+            }
+            try {
+                List<String> lines = CommandDatabase.run(args.toArray(String[]::new), this::importInto);
+                lines.forEach(spec.commandLine().getOut()::println);
+                return 0;
+            } catch (IllegalArgumentException e) {
+                spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
+                return 1;
+            } catch (RuntimeException e) {
+                return 1; // start-up failures are already reported on one line by ConsoleFailureReporter
+            }
+        }
+
+        private List<String> importInto(org.springframework.jdbc.core.JdbcTemplate jdbc) {
+            InstrumentImport.Result result = new InstrumentImport(jdbc).importFile(file, subscribe);
+            List<String> lines = new ArrayList<>();
+            lines.add("Imported " + result.imported() + " instrument(s) from " + file
+                    + (subscribe ? " (subscribed)" : "") + "; skipped " + result.skipped().size() + " malformed row(s)"
+                    + (result.skipped().isEmpty() ? "." : ":"));
+            result.skipped().stream().map(InstrumentFile.RowError::toString).map(s -> "  " + s).forEach(lines::add);
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.alphapanda.marketfeed;
+
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.platform.InvalidConfigurationException;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.instrument.InstrumentUniverse;
+import com.alphapanda.instrument.NseCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.time.Clock;
+import java.time.Duration;
+import org.apache.kafka.clients.admin.Admin;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Builds the configured tick source; with {@code alpha-panda.market-feed.source=none} there is no feed at all. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${alpha-panda.market-feed.source:simulated}'.toLowerCase() != 'none'")
+class MarketFeedConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(MarketFeedConfiguration.class);
+
+    @Bean
+    MarketFeed marketFeed(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
+                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient) {
+        TickSource source = switch (properties.source()) {
+            case SIMULATED -> simulated(properties.simulated(), calendar, clock);
+            case REPLAY -> replay(properties.replay());
+            case NONE -> throw new IllegalStateException("no market feed is configured");
+        };
+        return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name()),
+                new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30)));
+    }
+
+    private static TickSource simulated(MarketFeedProperties.Simulated s, NseCalendar calendar, Clock clock) {
+        List<InstrumentToken> tokens = s.instruments().isEmpty() ? InstrumentUniverse.bundledTokens()
+                : s.instruments().stream().map(InstrumentToken::of).toList();
+        Map<InstrumentToken, BigDecimal> start = new LinkedHashMap<>();
+        tokens.forEach(t -> start.put(t, s.startPrices().getOrDefault(t.value(), s.startPrice())));
+        SimulatedSession session = new SimulatedSession(calendar, s.start() != null ? s.start() : clock.instant());
+        return new SimulatedTickSource(new GbmPrices(s.seed(), start, s.drift(), s.volatility()), session,
+                s.tickInterval());
+    }
+
+    static TickSource replay(MarketFeedProperties.Replay r) {
+        String property = "alpha-panda.market-feed.replay.file";
+        if (r.file() == null) {
+            throw new InvalidConfigurationException(property, null, "the CSV or JSONL file to replay");
+        }
+        ReplaySpeed speed;
+        try {
+            speed = ReplaySpeed.parse(r.speed());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("alpha-panda.market-feed.replay.speed", r.speed(),
+                    "'max' or a positive number");
+        }
+        ReplayFile.Parsed parsed;
+        try (Reader reader = Files.newBufferedReader(r.file(), StandardCharsets.UTF_8)) {
+            parsed = ReplayFile.read(reader);
+        } catch (NoSuchFileException e) {
+            throw new InvalidConfigurationException(property, r.file().toString(), "an existing file");
+        } catch (IOException e) {
+            throw new InvalidConfigurationException(property, r.file().toString(),
+                    "a readable file (" + e.getMessage() + ")");
+        }
+        parsed.problems().forEach(p -> log.warn("Replay file {} {} (skipped)", r.file(), p));
+        if (parsed.ticks().isEmpty()) {
+            throw new InvalidConfigurationException(property, r.file().toString(),
+                    "a file with at least one valid tick line (" + parsed.problems().size() + " malformed)");
+        }
+        log.info("Replay of {}: {} ticks from {} to {}, {} malformed line(s) skipped, speed {}", r.file(),
+                parsed.ticks().size(), parsed.ticks().getFirst().timestamp(), parsed.ticks().getLast().timestamp(),
+                parsed.problems().size(), speed.isMax() ? "max" : speed.factor().toPlainString() + "x");
+        return new ReplayTickSource(r.file(), parsed.ticks(), speed, r.progressInterval(), r.maxWait());
+    }
+}

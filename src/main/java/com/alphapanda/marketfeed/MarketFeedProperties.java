@@ -1,0 +1,69 @@
+package com.alphapanda.marketfeed;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Under {@code alpha-panda.market-feed}.
+ *
+ * @param source        {@code simulated} (default of {@code run}), {@code replay} or {@code none} (publish nothing)
+ * @param queueCapacity size of the bounded hand-off between the source and Kafka; ticks beyond it are dropped
+ */
+@Validated
+@ConfigurationProperties("alpha-panda.market-feed")
+public record MarketFeedProperties(
+        @NotNull @DefaultValue("simulated") Source source,
+        @Min(1) @DefaultValue("10000") int queueCapacity,
+        @Valid @NotNull @DefaultValue Simulated simulated,
+        @Valid @NotNull @DefaultValue Replay replay) {
+
+    /** The tick sources this build offers. */
+    public enum Source {
+        NONE, SIMULATED, REPLAY
+    }
+
+    /**
+     * @param seed         random seed: the same seed gives the same prices
+     * @param tickInterval one tick per instrument per interval (wall clock and simulated event time alike)
+     * @param instruments  instrument tokens to simulate; empty means the bundled 20 NSE instruments
+     * @param startPrice   the first price of every instrument without an entry in {@code startPrices}
+     * @param startPrices  first price per instrument token
+     * @param drift        drift of the log price per tick
+     * @param volatility   standard deviation of the log price change per tick
+     * @param start        event time of the first tick (default: now if in a session, else the latest session open)
+     */
+    public record Simulated(
+            @DefaultValue("42") long seed,
+            @NotNull @DefaultValue("1s") Duration tickInterval,
+            @NotNull @DefaultValue List<Long> instruments,
+            @NotNull @DecimalMin(value = "0", inclusive = false) @DefaultValue("1000") BigDecimal startPrice,
+            @NotNull @DefaultValue Map<Long, BigDecimal> startPrices,
+            @NotNull @DefaultValue("0") BigDecimal drift,
+            @NotNull @DecimalMin("0") @DefaultValue("0.001") BigDecimal volatility,
+            Instant start) {
+    }
+
+    /**
+     * @param file             the CSV or JSONL file to replay
+     * @param speed            {@code max} or a positive factor of real time (default 1.0)
+     * @param progressInterval how often progress is logged
+     * @param maxWait          how long the replay waits for room in the hand-off before dropping a tick
+     */
+    public record Replay(
+            Path file,
+            @NotNull @DefaultValue("1.0") String speed,
+            @NotNull @DefaultValue("10s") Duration progressInterval,
+            @NotNull @DefaultValue("10s") Duration maxWait) {
+    }
+}

@@ -1,0 +1,61 @@
+package com.alphapanda.strategy;
+
+import com.alphapanda.core.platform.InvalidConfigurationException;
+import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.instrument.NseCalendar;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class StrategyConfiguration {
+
+    @Bean
+    StrategyRoster strategyRoster(ObjectProvider<SignalModel> models, MeterRegistry meters) {
+        Map<String, SignalModel> byName = models.orderedStream()
+                .collect(Collectors.toMap(SignalModel::name, Function.identity()));
+        StrategyRoster roster = new StrategyRoster(new StrategyCatalog(byName::get));
+        Gauge.builder("strategy.active", roster, StrategyRoster::activeCount)
+                .description("Strategies running in this instance").register(meters);
+        return roster;
+    }
+
+    @Bean
+    StrategyReloader strategyReloader(JdbcClient jdbcClient, StrategyRoster roster, StrategyProperties properties) {
+        StrategyStore store = new StrategyStore(jdbcClient);
+        if (properties.seedFile() != null) {
+            try {
+                StrategySeeding.seed(new StrategyLoad(jdbcClient), properties.seedFile());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("alpha-panda.strategies.seed-file",
+                        properties.seedFile().toString(), "a readable YAML file of strategies (" + e.getMessage() + ")");
+            }
+        }
+        StrategyReloader reloader = new StrategyReloader(store, roster);
+        reloader.reload();
+        return reloader;
+    }
+
+    /** Depends on the reloader so the strategies are loaded before the tick listener can start. */
+    @Bean
+    StrategyRunner strategyRunner(StrategyRoster roster, NseCalendar calendar, PlatformProperties platform,
+                                  EventPublisher publisher, MeterRegistry meters, StrategyReloader loadedFirst) {
+        return new StrategyRunner(roster, calendar, Set.copyOf(platform.brokers()), publisher,
+                new StrategyRunnerMetrics(meters));
+    }
+
+    @Bean
+    StrategyRunnerListener strategyRunnerListener(StrategyRunner runner) {
+        return new StrategyRunnerListener(runner);
+    }
+}

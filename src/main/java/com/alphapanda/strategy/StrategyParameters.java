@@ -1,0 +1,147 @@
+package com.alphapanda.strategy;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Typed, validated reads of a strategy's {@code parameters} object. Every read names its parameter, so after a
+ * strategy has read what it knows, any other key is reported as unknown together with the allowed names. Problems are
+ * collected, not thrown one at a time, so a user sees all of them at once.
+ */
+final class StrategyParameters {
+
+    private final String prefix;
+    private final Map<String, Object> values;
+    private final Set<String> allowed = new LinkedHashSet<>();
+    private final List<String> problems;
+    private final List<StrategyParameters> children = new ArrayList<>();
+
+    StrategyParameters(Map<String, ?> values) {
+        this("", values, new ArrayList<>());
+    }
+
+    private StrategyParameters(String prefix, Map<String, ?> values, List<String> problems) {
+        this.prefix = prefix;
+        this.values = new LinkedHashMap<>(values == null ? Map.of() : values);
+        this.problems = problems;
+    }
+
+    int integer(String name, int defaultValue, int min) {
+        BigDecimal value = number(name, BigDecimal.valueOf(defaultValue));
+        if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
+                || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+            problem(name, "a whole number ≥ " + min);
+            return defaultValue;
+        }
+        return value.intValueExact();
+    }
+
+    Integer optionalInteger(String name, int min) {
+        if (values.get(name) == null) {
+            allowed.add(name);
+            return null;
+        }
+        return integer(name, min, min);
+    }
+
+    /** A decimal within [min, max] (either bound null: open). */
+    BigDecimal decimal(String name, String defaultValue, BigDecimal min, BigDecimal max) {
+        BigDecimal value = number(name, new BigDecimal(defaultValue));
+        if (value == null || (min != null && value.compareTo(min) < 0) || (max != null && value.compareTo(max) > 0)) {
+            problem(name, "a number" + (min != null ? " ≥ " + min.toPlainString() : "")
+                    + (max != null ? " and ≤ " + max.toPlainString() : ""));
+            return new BigDecimal(defaultValue);
+        }
+        return value;
+    }
+
+    String choice(String name, String defaultValue, List<String> choices) {
+        allowed.add(name);
+        Object raw = values.getOrDefault(name, defaultValue);
+        String value = raw == null ? defaultValue : raw.toString().strip().toLowerCase(java.util.Locale.ROOT);
+        if (!choices.contains(value)) {
+            problem(name, "one of " + String.join(", ", choices));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    /** The object under {@code name}, read with the same rules; its keys are reported as {@code name.key}. */
+    StrategyParameters nested(String name) {
+        allowed.add(name);
+        Object raw = values.get(name);
+        if (raw != null && !(raw instanceof Map<?, ?>)) {
+            problem(name, "an object");
+            raw = null;
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> map = raw == null ? Map.of() : (Map<String, ?>) raw;
+        StrategyParameters child = new StrategyParameters(prefix + name + ".", map, problems);
+        children.add(child);
+        return child;
+    }
+
+    String text(String name, String defaultValue) {
+        allowed.add(name);
+        Object raw = values.get(name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (!(raw instanceof String s) || s.isBlank()) {
+            problem(name, "a non-empty text");
+            return defaultValue;
+        }
+        return s.strip();
+    }
+
+    /** Reports keys nobody read; throws when any problem was found. */
+    void finish(String strategyId) {
+        reportUnknownKeys();
+        if (!problems.isEmpty()) {
+            throw new InvalidStrategyException(strategyId, problems);
+        }
+    }
+
+    private void reportUnknownKeys() {
+        for (String key : values.keySet()) {
+            if (!allowed.contains(key)) {
+                problems.add("unknown parameter '" + prefix + key + "' (allowed: " + String.join(", ",
+                        allowed.stream().map(a -> prefix + a).toList()) + ")");
+            }
+        }
+        children.forEach(StrategyParameters::reportUnknownKeys);
+    }
+
+    /** Records a problem found outside the typed reads (e.g. an unknown model). */
+    void reject(String problem) {
+        problems.add(problem);
+    }
+
+    private BigDecimal number(String name, BigDecimal defaultValue) {
+        allowed.add(name);
+        Object raw = values.get(name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        if (raw instanceof BigDecimal d) {
+            return d;
+        }
+        if (raw instanceof Number || raw instanceof String) {
+            try {
+                return new BigDecimal(raw.toString().strip());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void problem(String name, String expected) {
+        problems.add("parameter '" + prefix + name + "' must be " + expected + ", was '" + values.get(name) + "'");
+    }
+}
