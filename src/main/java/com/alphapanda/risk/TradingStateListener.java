@@ -45,6 +45,6 @@ final class TradingStateListener {
 
     @Scheduled(fixedDelay = 1000, initialDelay = 0)
     void poll() {
-        brokers.forEach(b -> states.apply(store.current(b)));
+        brokers.forEach(b -> states.reset(store.current(b)));
     }
 }

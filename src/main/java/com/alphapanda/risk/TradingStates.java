@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The trading state of every broker as this instance knows it: applied from {@code alpha-panda.control} as soon as
- * a change is published, and re-read from PostgreSQL (the source of truth) every second, so a change is applied
- * within a second even if its event was not delivered. An older change never replaces a newer one.
+ * a change is published (an older event never replaces a newer one), and reset from PostgreSQL, the source of truth,
+ * every second, so a change is applied within a second even if its event was not delivered.
  */
 final class TradingStates {
 
@@ -26,5 +26,10 @@ final class TradingStates {
     void apply(TradingStatus status) {
         states.merge(status.broker(), status,
                 (old, candidate) -> candidate.changedAt().isBefore(old.changedAt()) ? old : candidate);
+    }
+
+    /** The stored state wins: a published change the table does not hold is undone at the next poll. */
+    void reset(TradingStatus stored) {
+        states.put(stored.broker(), stored);
     }
 }
