@@ -21,7 +21,9 @@ public record RejectedSignal(
         Objects.requireNonNull(rejectionReason, "rejection_reason");
         Objects.requireNonNull(timestamp, "timestamp");
         reasonCodes = reasonCodes == null ? List.of() : List.copyOf(reasonCodes);
-        riskChecks = riskChecks == null ? Map.of() : Map.copyOf(riskChecks);
+        // sorted, so the JSON is the same bytes in every JVM (Map.copyOf iterates in a per-JVM random order)
+        riskChecks = riskChecks == null ? Map.of()
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(riskChecks)));
     }
 
     @Override

@@ -18,7 +18,9 @@ public record ValidatedSignal(
         Objects.requireNonNull(originalSignal, "original_signal");
         Objects.requireNonNull(validatedQuantity, "validated_quantity");
         Objects.requireNonNull(timestamp, "timestamp");
-        riskChecks = riskChecks == null ? Map.of() : Map.copyOf(riskChecks);
+        // sorted, so the JSON is the same bytes in every JVM (Map.copyOf iterates in a per-JVM random order)
+        riskChecks = riskChecks == null ? Map.of()
+                : java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(Map.copyOf(riskChecks)));
     }
 
     @Override
