@@ -68,6 +68,24 @@ public final class PipelineTestSupport {
         publisher.publish(topic, envelope).join();
     }
 
+    /**
+     * Makes the paper broker ACTIVE (another test on the shared servers may have left it halted) and waits until this
+     * instance applies it.
+     */
+    public void ensurePaperTradingActive(org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        jdbc.sql("UPDATE trading_state SET state = 'ACTIVE', reason = 'test set-up', changed_by = 'test', "
+                + "changed_at = now() WHERE broker = 'paper' AND state <> 'ACTIVE'").update();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
+            for (var broker : com.alphapanda.core.json.EventJson.mapper().readTree(get("/api/v1/trading-state").body())
+                    .get("brokers")) {
+                if (broker.get("broker").asText().equals("paper")) {
+                    return broker.get("applied_state").asText().equals("ACTIVE");
+                }
+            }
+            return false;
+        });
+    }
+
     public HttpResponse<String> get(String path) {
         try {
             return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),

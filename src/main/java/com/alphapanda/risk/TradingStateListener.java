@@ -11,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Applies trading-state changes on this instance: from {@code alpha-panda.control} (its own group per instance, so
- * every instance sees every change) and by re-reading PostgreSQL every second.
+ * Applies trading-state changes on this instance: a change announced on {@code alpha-panda.control} (its own group per
+ * instance, so every instance sees every announcement) makes it re-read PostgreSQL at once; it also re-reads it every
+ * second.
  */
 final class TradingStateListener {
 
@@ -35,9 +36,10 @@ final class TradingStateListener {
         try (CorrelationContext ignored = CorrelationContext.of(envelope)) {
             switch (envelope.payload()) {
                 case TradingStateChanged changed -> {
-                    states.apply(changed);
-                    log.info("Trading state of {} is now {} (by {}: {})", changed.broker().id(), changed.state(),
-                            changed.changedBy(), changed.reason());
+                    TradingStatus stored = store.current(changed.broker());
+                    states.set(stored);
+                    log.info("Trading state of {} is now {} (by {}: {})", stored.broker().id(), stored.state(),
+                            stored.changedBy(), stored.reason());
                 }
             }
         }
@@ -45,6 +47,6 @@ final class TradingStateListener {
 
     @Scheduled(fixedDelay = 1000, initialDelay = 0)
     void poll() {
-        brokers.forEach(b -> states.reset(store.current(b)));
+        brokers.forEach(b -> states.set(store.current(b)));
     }
 }

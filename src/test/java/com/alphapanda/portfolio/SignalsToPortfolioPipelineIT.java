@@ -44,6 +44,8 @@ class SignalsToPortfolioPipelineIT {
     EventPublisher publisher;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
     @LocalServerPort
     int port;
 
@@ -55,6 +57,7 @@ class SignalsToPortfolioPipelineIT {
     @BeforeEach
     void setUp() {
         pipeline = new PipelineTestSupport(publisher, port);
+        pipeline.ensurePaperTradingActive(jdbc);
     }
 
     @Test

@@ -64,6 +64,7 @@ class RiskManagerIT {
     @BeforeEach
     void setUp() {
         pipeline = new PipelineTestSupport(publisher, port);
+        pipeline.ensurePaperTradingActive(jdbc);
     }
 
     @AfterEach
