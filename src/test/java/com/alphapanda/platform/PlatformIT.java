@@ -151,11 +151,16 @@ class PlatformIT {
 
     @Test
     void readsAndWritesPostgresThroughTheMigratedSchema() {
-        jdbc.sql("INSERT INTO trading_state (broker, state, reason, changed_by) VALUES ('paper', 'HALTED', :r, 'it')"
-                        + " ON CONFLICT (broker) DO UPDATE SET state = 'HALTED', reason = :r")
-                .param("r", "platform test").update();
-        String state = jdbc.sql("SELECT state FROM trading_state WHERE broker = 'paper'").query(String.class).single();
-        assertThat(state).isEqualTo("HALTED");
+        jdbc.sql("INSERT INTO instruments (instrument_token, tradingsymbol, exchange) VALUES (999999001, 'PLATFORM-IT', "
+                        + "'NSE') ON CONFLICT (instrument_token) DO UPDATE SET name = :n")
+                .param("n", "platform test").update();
+        try {
+            String symbol = jdbc.sql("SELECT tradingsymbol FROM instruments WHERE instrument_token = 999999001")
+                    .query(String.class).single();
+            assertThat(symbol).isEqualTo("PLATFORM-IT");
+        } finally {
+            jdbc.sql("DELETE FROM instruments WHERE instrument_token = 999999001").update();
+        }
         Integer version = jdbc.sql("SELECT max(version::int) FROM flyway_schema_history WHERE success")
                 .query(Integer.class).single();
         assertThat(version).isGreaterThanOrEqualTo(1);

@@ -1,0 +1,48 @@
+package com.alphapanda.execution.paper;
+
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.instrument.NseCalendar;
+import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the paper venue when the paper broker is enabled. */
+@Configuration(proxyBeanMethods = false)
+@Conditional(PaperTradingConfiguration.PaperEnabled.class)
+class PaperTradingConfiguration {
+
+    @Bean
+    PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
+                                          DataSource dataSource) {
+        PaperSettings settings = properties.settings();
+        PaperJournal journal = new PaperJournal(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+        return new PaperTradingEngine(() -> new PaperVenue(settings, calendar, () -> EventId.next().asString()),
+                journal);
+    }
+
+    @Bean
+    PaperTradingListeners paperTradingListeners(PaperTradingEngine engine, EventPublisher publisher) {
+        return new PaperTradingListeners(engine, publisher);
+    }
+
+    /** True when {@code alpha-panda.brokers} includes {@code paper} (the default). */
+    static final class PaperEnabled implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return Binder.get(context.getEnvironment()).bind("alpha-panda.brokers", Bindable.listOf(Broker.class))
+                    .orElse(List.of(Broker.PAPER)).contains(Broker.PAPER);
+        }
+    }
+}

@@ -1,0 +1,339 @@
+package com.alphapanda.execution.paper;
+
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.MarketTick;
+import com.alphapanda.core.event.OrderEvent;
+import com.alphapanda.core.event.OrderFailed;
+import com.alphapanda.core.event.OrderFilled;
+import com.alphapanda.core.event.OrderInstruction;
+import com.alphapanda.core.event.OrderSubmitted;
+import com.alphapanda.core.event.OrderType;
+import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.event.TimeInForce;
+import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.money.Money;
+import com.alphapanda.core.money.Price;
+import com.alphapanda.core.money.Quantity;
+import com.alphapanda.execution.BrokerGateway;
+import com.alphapanda.execution.BrokerOrder;
+import com.alphapanda.execution.OrderRequest;
+import com.alphapanda.instrument.NseCalendar;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+
+/**
+ * The simulated venue, pure and deterministic for a given id supplier: market, limit, stop and stop-limit orders
+ * with DAY/IOC/FOK, resting orders matched on later ticks (by event time), DAY expiry at the session close, partial
+ * fills from a seeded RNG, brackets, guardrails, cash and holdings per strategy. Its state is rebuilt by
+ * {@link #replay replaying} its records. Not thread-safe: one owner.
+ */
+final class PaperVenue implements BrokerGateway {
+
+    private final PaperSettings settings;
+    private final FillSimulator simulator;
+    private final NseCalendar calendar;
+    private final Supplier<String> ids;
+    private final Map<String, PaperOrder> orders = new HashMap<>();
+    private final Map<EventId, PaperOrder> bySignal = new HashMap<>();
+    private final Map<String, PaperAccount> accounts = new HashMap<>();
+    private final Map<String, PaperOrder> resting = new LinkedHashMap<>();
+    private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
+    private final Map<InstrumentToken, BigDecimal> lastPrices = new HashMap<>();
+    private final Map<InstrumentToken, Instant> lastPriceTimes = new HashMap<>();
+
+    PaperVenue(PaperSettings settings, NseCalendar calendar, Supplier<String> ids) {
+        this.settings = settings;
+        this.simulator = new FillSimulator(settings);
+        this.calendar = calendar;
+        this.ids = ids;
+    }
+
+    @Override
+    public Broker broker() {
+        return Broker.PAPER;
+    }
+
+    @Override
+    public List<OrderEvent> place(OrderRequest request) {
+        return events(placeRecorded(request));
+    }
+
+    @Override
+    public List<OrderEvent> cancel(String orderId, Instant at) {
+        PaperOrder order = orders.get(orderId);
+        List<VenueRecord> out = new ArrayList<>();
+        if (order != null && order.status.isWorking()) {
+            fail(order, "CANCELLED", "Cancelled", at, out);
+        }
+        return events(out);
+    }
+
+    @Override
+    public Optional<BrokerOrder> findBySignal(EventId signalId) {
+        return Optional.ofNullable(bySignal.get(signalId)).map(PaperOrder::view);
+    }
+
+    @Override
+    public List<BrokerOrder> openOrders() {
+        return resting.values().stream().map(PaperOrder::view).toList();
+    }
+
+    /** The records of placing an order (none when the signal was placed before). */
+    List<VenueRecord> placeRecorded(OrderRequest request) {
+        if (bySignal.containsKey(request.signalId())) {
+            return List.of();
+        }
+        List<VenueRecord> out = new ArrayList<>();
+        expireDue(request.eventTime(), out);
+        PaperOrder order = new PaperOrder(ids.get(), request.signalId(), request.strategyId(),
+                request.instrumentToken(), request.side(), request.quantity().value(), request.referencePrice(),
+                request.instruction(), request.eventTime(), expiry(request.eventTime()), PaperOrder.Role.ENTRY);
+        register(order);
+        out.add(new VenueRecord.Emitted(submitted(order)));
+        BigDecimal market = request.referencePrice() != null ? request.referencePrice().value()
+                : lastPrices.get(request.instrumentToken());
+        Optional<FillSimulator.Failure> refused = simulator.guardrails(order, market);
+        if (refused.isPresent()) {
+            fail(order, refused.get().code(), refused.get().message(), request.eventTime(), out);
+            return out;
+        }
+        work(order, market, request.eventTime(), seeded(request.signalId()), true, out);
+        return out;
+    }
+
+    /** The records a tick causes: expiries, resting orders filling or triggering, bracket exits. */
+    List<VenueRecord> onTick(MarketTick tick) {
+        InstrumentToken token = tick.instrumentToken();
+        Instant at = tick.timestamp();
+        Instant seen = lastPriceTimes.get(token);
+        if (seen == null || !at.isBefore(seen)) {
+            lastPrices.put(token, tick.lastPrice().value());
+            lastPriceTimes.put(token, at);
+        }
+        List<VenueRecord> out = new ArrayList<>();
+        expireDue(at, out);
+        BigDecimal price = tick.lastPrice().value();
+        for (PaperOrder order : List.copyOf(resting.values())) {
+            if (order.token.equals(token) && at.isAfter(order.placedAt) && order.status.isWorking()) {
+                work(order, price, at, new SplittableRandom(order.orderId.hashCode() * 31L + order.filled), false, out);
+            }
+        }
+        exitBrackets(token, price, at, out);
+        return out;
+    }
+
+    /** Applies a recorded record while rebuilding (nothing is emitted). */
+    void replay(VenueRecord record) {
+        switch (record) {
+            case VenueRecord.StopTriggered t -> orders.get(t.orderId()).triggered = true;
+            case VenueRecord.Emitted e -> replay(e.event());
+        }
+    }
+
+    /** Ends a rebuild: working orders rest again. */
+    void finishReplay() {
+        resting.clear();
+        orders.values().stream().filter(o -> o.status.isWorking() && o.role == PaperOrder.Role.ENTRY)
+                .sorted(java.util.Comparator.comparing((PaperOrder o) -> o.placedAt))
+                .forEach(o -> resting.put(o.orderId, o));
+    }
+
+    BigDecimal cash(String strategyId) {
+        return account(strategyId).cash();
+    }
+
+    long held(String strategyId, InstrumentToken token) {
+        return account(strategyId).held(token);
+    }
+
+    private void replay(OrderEvent event) {
+        switch (event) {
+            case OrderSubmitted s -> {
+                PaperOrder entry = bySignal.get(s.signalId());
+                if (entry != null) {
+                    brackets.remove(entry.orderId);
+                }
+                register(new PaperOrder(s.orderId(), s.signalId(), s.strategyId(), s.instrumentToken(), s.side(),
+                        s.quantity().value(), entry == null ? s.price() : null, s.instruction(), s.timestamp(),
+                        expiry(s.timestamp()), entry == null ? PaperOrder.Role.ENTRY : PaperOrder.Role.EXIT));
+            }
+            case OrderFilled f -> {
+                PaperOrder order = orders.get(f.orderId());
+                applyFill(order, f.quantity().value(), f.fillPrice().value(), f.fees().value(), f.timestamp());
+                armBracket(order);
+            }
+            case OrderFailed f -> orders.get(f.orderId()).status = statusOf(f.reasonCode());
+        }
+    }
+
+    private void work(PaperOrder order, BigDecimal market, Instant at, SplittableRandom rng, boolean arrival,
+                      List<VenueRecord> out) {
+        TimeInForce tif = order.instruction.tif();
+        boolean stop = order.type() == OrderType.STOP || order.type() == OrderType.STOP_LIMIT;
+        if (stop && !order.triggered) {
+            if (!FillSimulator.stopTriggered(order, market)) {
+                restOrFail(order, tif, "STOP_NOT_TRIGGERED", "Stop not triggered for IOC/FOK", at, out);
+                return;
+            }
+            order.triggered = true;
+            out.add(new VenueRecord.StopTriggered(order.orderId, at));
+        }
+        if (order.actsAsLimit() && !FillSimulator.crosses(order, market)) {
+            if (arrival && order.type() == OrderType.STOP_LIMIT) {
+                restOrFail(order, tif, "STOP_LIMIT_NOT_CROSSING", "Stop-limit not crossing", at, out);
+            } else if (arrival && tif == TimeInForce.FOK) {
+                fail(order, "FOK_NOT_FILLABLE", "FOK not fully fillable", at, out);
+            } else {
+                restOrFail(order, tif, "IOC_NO_FILL", "IOC no immediate fill available", at, out);
+            }
+            return;
+        }
+        execute(order, market, at, rng, arrival, out);
+    }
+
+    private void execute(PaperOrder order, BigDecimal market, Instant at, SplittableRandom rng, boolean arrival,
+                         List<VenueRecord> out) {
+        BigDecimal price = simulator.executionPrice(order, market);
+        FillSimulator.Sizing sizing = simulator.size(order, price, account(order.strategyId.value()));
+        if (sizing.failure() != null) {
+            fail(order, sizing.failure().code(), sizing.failure().message(), at, out);
+            return;
+        }
+        List<Long> parts = simulator.split(sizing.quantity(), rng);
+        Instant fillTime = at.plus(settings.latency());
+        for (long part : arrival ? parts : parts.subList(0, 1)) {
+            fill(order, part, price, fillTime, out);
+        }
+        armBracket(order);
+        if (order.remaining() == 0) {
+            resting.remove(order.orderId);
+        } else if (order.instruction.tif() == TimeInForce.IOC) {
+            fail(order, "IOC_REMAINDER_CANCELLED", "IOC remainder cancelled", at, out);
+        } else {
+            resting.put(order.orderId, order);
+        }
+    }
+
+    private void restOrFail(PaperOrder order, TimeInForce tif, String code, String message, Instant at,
+                            List<VenueRecord> out) {
+        if (tif == TimeInForce.DAY) {
+            resting.put(order.orderId, order);
+        } else {
+            fail(order, code, message, at, out);
+        }
+    }
+
+    private void exitBrackets(InstrumentToken token, BigDecimal price, Instant at, List<VenueRecord> out) {
+        for (PaperBracket bracket : List.copyOf(brackets.values())) {
+            PaperOrder entry = bracket.entry();
+            if (!entry.token.equals(token) || !at.isAfter(bracket.armedAt())) {
+                continue;
+            }
+            long held = account(entry.strategyId.value()).held(token);
+            BigDecimal level = bracket.exitLevel(price);
+            if (held <= 0 || level != null) {
+                brackets.remove(entry.orderId);
+            }
+            if (held > 0 && level != null) {
+                exit(bracket, Math.min(bracket.quantity(), held), level, at, out);
+            }
+        }
+    }
+
+    private void exit(PaperBracket bracket, long quantity, BigDecimal level, Instant at, List<VenueRecord> out) {
+        PaperOrder entry = bracket.entry();
+        OrderInstruction instruction = bracket.isTakeProfit(level)
+                ? new OrderInstruction(OrderType.LIMIT, TimeInForce.IOC, Price.of(level), null, null)
+                : new OrderInstruction(OrderType.STOP, TimeInForce.IOC, null, Price.of(level), null);
+        PaperOrder exit = new PaperOrder(ids.get(), entry.signalId, entry.strategyId, entry.token, SignalType.SELL,
+                quantity, Price.of(level), instruction, at, at, PaperOrder.Role.EXIT);
+        orders.put(exit.orderId, exit);
+        out.add(new VenueRecord.Emitted(submitted(exit)));
+        fill(exit, quantity, level, at.plus(settings.latency()), out);
+    }
+
+    private void fill(PaperOrder order, long quantity, BigDecimal price, Instant at, List<VenueRecord> out) {
+        BigDecimal fees = settings.charges().feesFor(order.side, quantity, price);
+        applyFill(order, quantity, price, fees, at);
+        out.add(new VenueRecord.Emitted(new OrderFilled(order.orderId, ids.get(), order.strategyId, order.token,
+                order.side, Quantity.of(quantity), Price.of(price), Money.of(fees), at)));
+    }
+
+    private void applyFill(PaperOrder order, long quantity, BigDecimal price, BigDecimal fees, Instant at) {
+        account(order.strategyId.value()).apply(order.token, order.side, quantity, price, fees);
+        order.recordFill(quantity, price, at);
+    }
+
+    private void armBracket(PaperOrder order) {
+        PaperBracket bracket = PaperBracket.of(order);
+        if (bracket != null) {
+            brackets.put(order.orderId, bracket);
+        }
+    }
+
+    private void fail(PaperOrder order, String code, String message, Instant at, List<VenueRecord> out) {
+        order.status = statusOf(code);
+        resting.remove(order.orderId);
+        out.add(new VenueRecord.Emitted(new OrderFailed(order.orderId, order.strategyId, order.token, order.side,
+                Quantity.of(order.remaining()), order.announcedPrice(), code, message, at)));
+    }
+
+    private void expireDue(Instant now, List<VenueRecord> out) {
+        for (PaperOrder order : List.copyOf(resting.values())) {
+            if (!now.isBefore(order.expiresAt)) {
+                fail(order, "EXPIRED", "DAY order expired at session close " + order.expiresAt, order.expiresAt, out);
+            }
+        }
+    }
+
+    /** DAY orders expire at the close of their trading day, or of the next one when placed after the close. */
+    private Instant expiry(Instant placedAt) {
+        var date = calendar.tradingDate(placedAt);
+        if (calendar.isTradingDay(date) && !placedAt.isAfter(calendar.sessionClose(date))) {
+            return calendar.sessionClose(date);
+        }
+        return calendar.sessionClose(calendar.tradingDate(calendar.nextSessionOpen(placedAt)));
+    }
+
+    private void register(PaperOrder order) {
+        orders.put(order.orderId, order);
+        if (order.role == PaperOrder.Role.ENTRY) {
+            bySignal.put(order.signalId, order);
+        }
+    }
+
+    private PaperAccount account(String strategyId) {
+        return accounts.computeIfAbsent(strategyId, id -> new PaperAccount(settings.startingCashOf(id)));
+    }
+
+    private static OrderSubmitted submitted(PaperOrder order) {
+        return new OrderSubmitted(order.orderId, order.signalId, order.strategyId, order.token, order.side,
+                Quantity.of(order.quantity), order.announcedPrice(), order.instruction, order.placedAt);
+    }
+
+    private static BrokerOrder.Status statusOf(String reasonCode) {
+        return switch (reasonCode) {
+            case "EXPIRED" -> BrokerOrder.Status.EXPIRED;
+            case "CANCELLED", "IOC_REMAINDER_CANCELLED" -> BrokerOrder.Status.CANCELLED;
+            default -> BrokerOrder.Status.FAILED;
+        };
+    }
+
+    private static SplittableRandom seeded(EventId signalId) {
+        return new SplittableRandom(signalId.value().getMostSignificantBits() ^ signalId.value().getLeastSignificantBits());
+    }
+
+    static List<OrderEvent> events(List<VenueRecord> records) {
+        return records.stream().filter(r -> r instanceof VenueRecord.Emitted)
+                .map(r -> ((VenueRecord.Emitted) r).event()).toList();
+    }
+}

@@ -1,0 +1,85 @@
+package com.alphapanda.portfolio;
+
+import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.instrument.NseCalendar;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the portfolio manager: ledger, order projection, Redis read model, listeners and the mark flush. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class PortfolioConfiguration {
+
+    @Bean
+    LastPrices portfolioLastPrices() {
+        return new LastPrices();
+    }
+
+    @Bean
+    PortfolioReadModel portfolioReadModel(JdbcClient jdbc, StringRedisTemplate redis, LastPrices portfolioLastPrices,
+                                          Clock clock) {
+        return new PortfolioReadModel(jdbc, redis, portfolioLastPrices, clock);
+    }
+
+    @Bean
+    OrderQueries orderQueries(JdbcClient jdbc) {
+        return new OrderQueries(jdbc);
+    }
+
+    @Bean
+    PortfolioQueries portfolioQueries(JdbcClient jdbc, PortfolioProperties properties) {
+        return new LedgerPortfolioQueries(jdbc, properties);
+    }
+
+    @Bean
+    PortfolioManager portfolioManager(JdbcClient jdbc, DataSource dataSource, PortfolioProperties properties,
+                                      PortfolioReadModel readModel, LastPrices portfolioLastPrices,
+                                      NseCalendar calendar, MeterRegistry meters) {
+        TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
+        return new PortfolioManager(new FillLedger(jdbc, transactions, properties), new OrderProjection(jdbc),
+                readModel, portfolioLastPrices, calendar, jdbc, meters);
+    }
+
+    @Bean
+    PortfolioListeners portfolioListeners(PortfolioManager manager, PlatformProperties platform) {
+        return new PortfolioListeners(manager, platform.brokers());
+    }
+
+    /** Rebuilds the read model from the ledger before the listeners start. */
+    @Bean
+    SmartInitializingSingleton portfolioRebuildAtStart(PortfolioManager manager) {
+        return manager::rebuild;
+    }
+
+    @Bean
+    MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform) {
+        return new MarkFlush(manager, platform);
+    }
+
+    /** Writes tick marks to the read model once per interval, and rebuilds it if Redis lost it. */
+    static final class MarkFlush {
+        private final PortfolioManager manager;
+        private final PlatformProperties platform;
+
+        MarkFlush(PortfolioManager manager, PlatformProperties platform) {
+            this.manager = manager;
+            this.platform = platform;
+        }
+
+        @Scheduled(fixedDelayString = "${alpha-panda.portfolio.mark-interval:1s}")
+        void flush() {
+            manager.rebuildIfWiped(platform.brokers());
+            manager.flushMarks();
+        }
+    }
+}

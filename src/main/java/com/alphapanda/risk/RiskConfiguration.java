@@ -1,0 +1,71 @@
+package com.alphapanda.risk;
+
+import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.portfolio.PortfolioQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wires the risk manager, its listeners and trading-state control. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class RiskConfiguration {
+
+    @Bean
+    LastTickPrices riskLastTickPrices() {
+        return new LastTickPrices();
+    }
+
+    @Bean
+    TradingStates tradingStates() {
+        return new TradingStates();
+    }
+
+    @Bean
+    TradingStateStore tradingStateStore(JdbcClient jdbc, DataSource dataSource) {
+        return new TradingStateStore(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+    }
+
+    @Bean
+    TradingStateQueries tradingStateQueries(TradingStateStore store, TradingStates states, PlatformProperties platform) {
+        return new TradingStateQueries(store, states, platform.brokers());
+    }
+
+    @Bean
+    RiskManager riskManager(RiskProperties properties, PortfolioQueries portfolios, JdbcClient jdbc,
+                            LastTickPrices riskLastTickPrices, TradingStates states, NseCalendar calendar,
+                            MeterRegistry meters) {
+        return new RiskManager(RiskRules.standard(), properties, portfolios, new RiskDecisionStore(jdbc),
+                riskLastTickPrices, states, calendar, meters);
+    }
+
+    @Bean
+    RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, PlatformProperties platform) {
+        return new RiskSignalListener(manager, publisher, platform.brokers());
+    }
+
+    @Bean
+    RiskTickListener riskTickListener(LastTickPrices riskLastTickPrices) {
+        return new RiskTickListener(riskLastTickPrices);
+    }
+
+    @Bean
+    TradingStateListener tradingStateListener(TradingStates states, TradingStateStore store,
+                                              PlatformProperties platform) {
+        return new TradingStateListener(states, store, platform.brokers());
+    }
+
+    /** Loads the stored trading states before any signal is judged. */
+    @Bean
+    SmartInitializingSingleton tradingStatesAtStart(TradingStateListener listener) {
+        return listener::poll;
+    }
+}
