@@ -64,6 +64,20 @@ final class EmbeddedRedisServer implements EmbeddedServer {
         return d;
     }
 
+    /** Stops the server, keeping its port and data directory, so that {@link #start()} brings it back. */
+    void stop() {
+        close();
+    }
+
+    /** Starts the server again after {@link #stop()}, on the same port. */
+    void start() {
+        try {
+            redis.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("starting embedded Redis", e);
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -62,6 +62,22 @@ public final class EmbeddedServers implements DisposableBean {
         return properties;
     }
 
+    /**
+     * Takes the embedded Redis down for a while and brings it back on the same port: the operation behind outage
+     * drills (and the tests that prove transient failures are retried, not lost).
+     */
+    public void interruptRedis(java.time.Duration downtime) throws InterruptedException {
+        EmbeddedRedisServer redis = servers.stream().filter(EmbeddedRedisServer.class::isInstance)
+                .map(EmbeddedRedisServer.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no embedded Redis runs here"));
+        redis.stop();
+        try {
+            Thread.sleep(downtime.toMillis());
+        } finally {
+            redis.start();
+        }
+    }
+
     public Path dataDir() {
         return dataDir;
     }

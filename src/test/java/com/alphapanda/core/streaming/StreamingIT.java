@@ -62,7 +62,8 @@ class StreamingIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> listener.reasons.contains("after poison"));
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(r -> new String(r.value(), StandardCharsets.UTF_8)
-                .equals("{not an envelope"));
+                .equals("{not an envelope") && "alpha-panda.streaming-it.control".equals(
+                header(r, "kafka_dlt-original-consumer-group")));
         assertThat(dead.value()).isEqualTo(poison);
         assertThat(dead.key()).isEqualTo("paper");
         assertThat(new String(dead.headers().lastHeader("origin").value(), StandardCharsets.UTF_8)).isEqualTo("test");
@@ -91,7 +92,8 @@ class StreamingIT {
         Envelope<TradingStateChanged> sent = publish("always down");
 
         ConsumerRecord<String, byte[]> dead = awaitDeadLetter(r -> new String(r.value(), StandardCharsets.UTF_8)
-                .contains(sent.id().asString()));
+                .contains(sent.id().asString()) && "alpha-panda.streaming-it.control".equals(
+                header(r, "kafka_dlt-original-consumer-group")));
         assertThat(listener.attempts.get("always down").get()).isEqualTo(3);
         assertThat(header(dead, "kafka_dlt-exception-cause-fqcn")).contains("TransientDataAccessResourceException");
         assertThat(header(dead, DeadLetterHeaders.REASON)).isEqualTo("max_retries_exceeded");
