@@ -86,7 +86,7 @@ public final class StrategyBenchmark {
     }
 
     /** Interleaved ticks of every instrument, each a random walk of ±0.1 % steps on the 0.05 grid. */
-    static List<MarketTick> randomWalk(List<InstrumentToken> tokens, long seed) {
+    public static List<MarketTick> randomWalk(List<InstrumentToken> tokens, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         BigDecimal tick = new BigDecimal("0.05");
         Map<InstrumentToken, BigDecimal> price = new HashMap<>();
