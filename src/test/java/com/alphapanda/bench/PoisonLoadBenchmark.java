@@ -49,13 +49,13 @@ public final class PoisonLoadBenchmark {
                 + "instrument_tokens: " + tokens + "}\n");
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(AlphaPandaApplication.class)
                 .web(WebApplicationType.NONE)
-                .properties("alpha-panda.market-feed.source=none", "alpha-panda.embedded.storage=temporary",
-                        "alpha-panda.strategies.seed-file=" + seed,
-                        "alpha-panda.strategies.runner-concurrency=" + concurrency,
-                        "alpha-panda.monitoring.probe.enabled=false",
-                        "logging.level.com.alphapanda=ERROR", "logging.level.org.apache.kafka=ERROR",
-                        "logging.level.org.springframework.kafka=OFF")
-                .run()) {
+                // command-line arguments: they win over the test configuration on the classpath
+                .run("--alpha-panda.market-feed.source=none", "--alpha-panda.embedded.storage=temporary",
+                        "--alpha-panda.strategies.seed-file=" + seed,
+                        "--alpha-panda.strategies.runner-concurrency=" + concurrency,
+                        "--alpha-panda.monitoring.probe.enabled=false",
+                        "--logging.level.com.alphapanda=ERROR", "--logging.level.org.apache.kafka=ERROR",
+                        "--logging.level.org.springframework.kafka=OFF")) {
             Thread.sleep(5_000); // leaders elected, consumers joined
             MeterRegistry meters = context.getBean(MeterRegistry.class);
             String bootstrap = context.getEnvironment().getProperty("spring.kafka.bootstrap-servers");
