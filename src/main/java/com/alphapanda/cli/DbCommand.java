@@ -1,9 +1,7 @@
 package com.alphapanda.cli;
 
 import com.alphapanda.database.SchemaCommands;
-import com.alphapanda.core.platform.ConsoleFailureReporter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -38,20 +36,8 @@ final class DbCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
-            if (dataDir != null) {
-                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
-            }
-            try {
-                List<String> lines = apply(args.toArray(String[]::new));
-                lines.forEach(spec.commandLine().getOut()::println);
-                return 0;
-            } catch (RuntimeException e) {
-                if (!ConsoleFailureReporter.wasReported(e)) {
-                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
-                }
-                return 1;
-            }
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            return CommandExecution.run(spec.commandLine(), () -> apply(args));
         }
 
         abstract List<String> apply(String[] springArgs);

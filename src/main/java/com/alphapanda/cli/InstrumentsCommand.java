@@ -48,20 +48,8 @@ final class InstrumentsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
-            if (dataDir != null) {
-                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
-            }
-            try {
-                List<String> lines = CommandDatabase.run(args.toArray(String[]::new), this::importInto);
-                lines.forEach(spec.commandLine().getOut()::println);
-                return 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
-                return 1;
-            } catch (RuntimeException e) {
-                return 1; // start-up failures are already reported on one line by ConsoleFailureReporter
-            }
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            return CommandExecution.run(spec.commandLine(), () -> CommandDatabase.run(args, this::importInto));
         }
 
         private List<String> importInto(org.springframework.jdbc.core.JdbcTemplate jdbc) {

@@ -46,21 +46,14 @@ final class StrategiesCommand implements Runnable {
 
         @Override
         public Integer call() {
-            List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
-            if (dataDir != null) {
-                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
-            }
-            try {
-                List<String> lines = CommandDatabase.run(args.toArray(String[]::new),
-                        jdbc -> describe(new StrategyLoad(JdbcClient.create(jdbc)).load(file)));
-                lines.forEach(spec.commandLine().getOut()::println);
-                return lines.stream().anyMatch(l -> l.startsWith("  rejected")) ? 1 : 0;
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
-                return 1;
-            } catch (RuntimeException e) {
-                return 1; // start-up failures are already reported on one line by ConsoleFailureReporter
-            }
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            List<String> lines = new ArrayList<>();
+            int exit = CommandExecution.run(spec.commandLine(), () -> {
+                lines.addAll(CommandDatabase.run(args,
+                        jdbc -> describe(new StrategyLoad(JdbcClient.create(jdbc)).load(file))));
+                return lines;
+            });
+            return exit == 0 && lines.stream().anyMatch(l -> l.startsWith("  rejected")) ? 1 : exit;
         }
 
         private List<String> describe(StrategyLoad.Result result) {

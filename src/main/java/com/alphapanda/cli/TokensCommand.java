@@ -3,8 +3,6 @@ package com.alphapanda.cli;
 import com.alphapanda.api.ApiRole;
 import com.alphapanda.api.ApiToken;
 import com.alphapanda.api.ApiTokens;
-import com.alphapanda.core.platform.ConsoleFailureReporter;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -48,29 +46,17 @@ final class TokensCommand implements Runnable {
 
         @Override
         public Integer call() {
-            java.util.List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
-            if (dataDir != null) {
-                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
-            }
-            try {
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            return CommandExecution.run(spec.commandLine(), () -> {
                 validate();
-                return CommandDatabase.run(args.toArray(String[]::new), jdbc -> execute(
-                        new ApiTokens(JdbcClient.create(jdbc), Clock.systemUTC()), spec.commandLine().getOut()));
-            } catch (IllegalArgumentException e) {
-                spec.commandLine().getErr().println("alpha-panda: error: " + e.getMessage());
-                return 1;
-            } catch (RuntimeException e) {
-                if (!ConsoleFailureReporter.wasReported(e)) {
-                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
-                }
-                return 1;
-            }
+                return CommandDatabase.run(args, jdbc -> execute(new ApiTokens(JdbcClient.create(jdbc), Clock.systemUTC())));
+            });
         }
 
         void validate() {
         }
 
-        abstract Integer execute(ApiTokens tokens, PrintWriter out);
+        abstract java.util.List<String> execute(ApiTokens tokens);
     }
 
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a token; it is shown once.")
@@ -95,30 +81,30 @@ final class TokensCommand implements Runnable {
         }
 
         @Override
-        Integer execute(ApiTokens tokens, PrintWriter out) {
+        java.util.List<String> execute(ApiTokens tokens) {
             ApiTokens.CreatedToken created = tokens.create(name, parsedRole, validity);
-            out.println("Created " + created.token().role().id() + " token '" + created.token().name() + "' ("
-                    + created.token().id() + "), " + (created.token().expiresAt() == null ? "never expires"
-                    : "expires " + created.token().expiresAt()) + ".");
-            out.println("Token (shown only now; keep it secret):");
-            out.println(created.secret());
-            return 0;
+            return java.util.List.of("Created " + created.token().role().id() + " token '" + created.token().name()
+                    + "' (" + created.token().id() + "), " + (created.token().expiresAt() == null ? "never expires"
+                    : "expires " + created.token().expiresAt()) + ".",
+                    "Token (shown only now; keep it secret):", created.secret());
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List tokens (never their secrets).")
     static final class List extends DatabaseCall {
         @Override
-        Integer execute(ApiTokens tokens, PrintWriter out) {
-            out.printf("%-36s  %-24s  %-8s  %-8s  %-24s  %s%n", "ID", "NAME", "ROLE", "STATE", "EXPIRES", "LAST USED");
+        java.util.List<String> execute(ApiTokens tokens) {
+            java.util.List<String> lines = new ArrayList<>();
+            lines.add(String.format("%-36s  %-24s  %-8s  %-8s  %-24s  %s", "ID", "NAME", "ROLE", "STATE", "EXPIRES",
+                    "LAST USED"));
             java.time.Instant now = java.time.Instant.now();
             for (ApiToken t : tokens.list()) {
                 String state = t.revokedAt() != null ? "revoked" : t.isActiveAt(now) ? "active" : "expired";
-                out.printf("%-36s  %-24s  %-8s  %-8s  %-24s  %s%n", t.id(), t.name(), t.role().id(), state,
+                lines.add(String.format("%-36s  %-24s  %-8s  %-8s  %-24s  %s", t.id(), t.name(), t.role().id(), state,
                         t.expiresAt() == null ? "never" : t.expiresAt(),
-                        t.lastUsedAt() == null ? "-" : t.lastUsedAt());
+                        t.lastUsedAt() == null ? "-" : t.lastUsedAt()));
             }
-            return 0;
+            return lines;
         }
     }
 
@@ -127,12 +113,11 @@ final class TokensCommand implements Runnable {
         @Parameters(paramLabel = "ID") UUID id;
 
         @Override
-        Integer execute(ApiTokens tokens, PrintWriter out) {
+        java.util.List<String> execute(ApiTokens tokens) {
             if (!tokens.revoke(id)) {
                 throw new IllegalArgumentException("no active token with id " + id);
             }
-            out.println("Revoked token " + id + ".");
-            return 0;
+            return java.util.List.of("Revoked token " + id + ".");
         }
     }
 }

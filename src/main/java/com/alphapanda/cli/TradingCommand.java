@@ -6,7 +6,6 @@ import com.alphapanda.risk.TradingStateCommands;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -57,17 +56,9 @@ final class TradingCommand implements Runnable {
             if (reason.isBlank() || reason.length() > 500) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--reason must be 1-500 characters");
             }
-            List<String> args = new ArrayList<>(SpringArguments.check(spec.commandLine(), unmatched));
-            if (dataDir != null) {
-                args.add("--alpha-panda.data-dir=" + dataDir.toAbsolutePath());
-            }
-            try {
-                TradingStateCommands.change(args.toArray(String[]::new), broker, target(), reason.strip(), who())
-                        .forEach(spec.commandLine().getOut()::println);
-                return 0;
-            } catch (RuntimeException e) {
-                return 1; // already reported on one line by ConsoleFailureReporter
-            }
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            return CommandExecution.run(spec.commandLine(),
+                    () -> TradingStateCommands.change(args, broker, target(), reason.strip(), who()));
         }
 
         private String who() {
