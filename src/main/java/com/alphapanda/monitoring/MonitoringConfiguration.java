@@ -1,5 +1,6 @@
 package com.alphapanda.monitoring;
 
+import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -93,7 +94,8 @@ class MonitoringConfiguration {
 
     @Bean
     MonitoringSchedule monitoringSchedule(ConsumerLagMonitor lag, PipelineMonitor pipeline, EndToEndProbe probe,
-                                          MonitoringProperties properties) {
-        return new MonitoringSchedule(lag, pipeline, probe, properties);
+                                          MonitoringProperties properties, LagAlerts lagAlerts,
+                                          LiveEvents liveEvents) {
+        return new MonitoringSchedule(lag, pipeline, probe, properties, lagAlerts, liveEvents);
     }
 }

@@ -1,5 +1,7 @@
 package com.alphapanda.monitoring;
 
+import com.alphapanda.api.LiveEvents;
+import java.util.List;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /** Runs the collections on Spring's scheduler at the configured intervals. */
@@ -10,8 +12,13 @@ final class MonitoringSchedule {
     private final EndToEndProbe probe;
     private final MonitoringProperties properties;
 
+    private final LagAlerts alerts;
+    private final LiveEvents liveEvents;
+
     MonitoringSchedule(ConsumerLagMonitor lag, PipelineMonitor pipeline, EndToEndProbe probe,
-                       MonitoringProperties properties) {
+                       MonitoringProperties properties, LagAlerts alerts, LiveEvents liveEvents) {
+        this.alerts = alerts;
+        this.liveEvents = liveEvents;
         this.lag = lag;
         this.pipeline = pipeline;
         this.probe = probe;
@@ -21,13 +28,16 @@ final class MonitoringSchedule {
     @Scheduled(fixedDelayString = "${alpha-panda.monitoring.lag.interval:30s}")
     void collectLag() {
         if (properties.lag().enabled()) {
+            List<LagAlert> before = alerts.active();
             lag.collect();
+            List<LagAlert> after = alerts.active();
+            after.stream().filter(a -> !before.contains(a)).forEach(a -> liveEvents.publish(LiveEvents.ALERT, a));
         }
     }
 
     @Scheduled(fixedRateString = "${alpha-panda.monitoring.pipeline.interval:10s}")
     void evaluatePipeline() {
-        pipeline.evaluate();
+        liveEvents.publish(LiveEvents.PIPELINE, pipeline.evaluate());
     }
 
     @Scheduled(fixedRateString = "${alpha-panda.monitoring.probe.interval:10s}")

@@ -1,5 +1,6 @@
 package com.alphapanda.portfolio;
 
+import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -27,8 +28,8 @@ class PortfolioConfiguration {
 
     @Bean
     PortfolioReadModel portfolioReadModel(JdbcClient jdbc, StringRedisTemplate redis, LastPrices portfolioLastPrices,
-                                          Clock clock) {
-        return new PortfolioReadModel(jdbc, redis, portfolioLastPrices, clock);
+                                          Clock clock, LiveEvents liveEvents) {
+        return new PortfolioReadModel(jdbc, redis, portfolioLastPrices, clock, liveEvents);
     }
 
     @Bean

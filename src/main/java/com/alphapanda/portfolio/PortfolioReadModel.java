@@ -1,5 +1,6 @@
 package com.alphapanda.portfolio;
 
+import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
@@ -27,7 +28,11 @@ public class PortfolioReadModel {
     private final LastPrices lastPrices;
     private final Clock clock;
 
-    PortfolioReadModel(JdbcClient jdbc, StringRedisTemplate redis, LastPrices lastPrices, Clock clock) {
+    private final LiveEvents liveEvents;
+
+    PortfolioReadModel(JdbcClient jdbc, StringRedisTemplate redis, LastPrices lastPrices, Clock clock,
+                       LiveEvents liveEvents) {
+        this.liveEvents = liveEvents;
         this.jdbc = jdbc;
         this.redis = redis;
         this.lastPrices = lastPrices;
@@ -57,6 +62,7 @@ public class PortfolioReadModel {
             redis.opsForValue().set(key.redisKey(), EventJson.mapper().writeValueAsString(v));
             redis.opsForHash().put(PortfolioKey.summaryKey(key.broker()), key.strategyId().value(),
                     EventJson.mapper().writeValueAsString(v.summary()));
+            liveEvents.publish(LiveEvents.PORTFOLIO, v.summary());
         });
         return view;
     }

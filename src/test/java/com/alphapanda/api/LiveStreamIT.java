@@ -131,6 +131,11 @@ class LiveStreamIT {
                         .orElseThrow();
                 latenciesMillis.add((received.receivedAtNanos() - sent) / 1_000_000);
             }
+            // the portfolio manager applies the fills and the monitoring evaluates the pipeline: both are streamed
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.events.stream()
+                    .anyMatch(e -> e.name().equals("portfolio") && e.data().contains("sse_test")));
+            await().atMost(Duration.ofSeconds(30)).until(() -> client.events.stream()
+                    .anyMatch(e -> e.name().equals("pipeline")));
         }
         List<Long> sorted = latenciesMillis.stream().sorted().toList();
         System.out.println("SSE fill latencies (ms): " + latenciesMillis);
