@@ -9,6 +9,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,6 +60,8 @@ class DeadLetterConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(prefix = "alpha-panda.streaming.dlq", name = "enabled", havingValue = "true",
+            matchIfMissing = true)
     DeadLetterIndexer deadLetterIndexer(PlatformProperties platform, DeadLetterStore store, DeadLetterMetrics metrics) {
         Map<String, String> originals = Topics.all(platform.brokers()).stream()
                 .collect(Collectors.toMap(Topic::deadLetterName, Topic::name));

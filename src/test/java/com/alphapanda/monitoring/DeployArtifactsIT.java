@@ -35,6 +35,9 @@ class DeployArtifactsIT {
     @Autowired
     MeterRegistry registry;
 
+    @org.springframework.beans.factory.annotation.Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
     @Test
     void alertRulesParseAndReferenceOnlyExportedMetrics() throws Exception {
         Map<String, Set<String>> referenced = new TreeMap<>();
@@ -50,7 +53,8 @@ class DeployArtifactsIT {
             }
         }
         assertThat(referenced.keySet()).contains("ConsumerLagHigh", "ConsumerTimeLagHigh", "ConsumerGroupStopped",
-                "SchemaValidationFailed", "TicksStale", "PipelineStageInactive", "PipelineE2ELatencyHigh");
+                "SchemaValidationFailed", "TicksStale", "PipelineStageInactive", "PipelineE2ELatencyHigh",
+                "DeadLettersGrowing", "CorsRejections");
         assertExported(referenced);
     }
 
@@ -74,10 +78,20 @@ class DeployArtifactsIT {
 
     private void assertExported(Map<String, Set<String>> referenced) throws Exception {
         assertThat(referenced.values().stream().flatMap(Set::stream)).isNotEmpty();
+        // a dead letter and a CORS rejection, so that the series counted per event exist too
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(java.util.Map.of(
+                "bootstrap.servers", bootstrapServers), new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>("alpha-panda.control", "paper",
+                    "{not an event")).get();
+        }
+        new ApiTestClient(port).request("GET", "/api/v1/dlq", null, java.util.Map.of("Origin", "http://evil.example"));
         // groups exist (the probe's own at least) and the probe has measured once, so every series is present
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 registry.find("consumer.lag.messages").gauges().size() > 0
-                        && registry.get("pipeline.e2e.latency").timer().count() > 0);
+                        && registry.get("pipeline.e2e.latency").timer().count() > 0
+                        && registry.find("dlq.messages").counters().size() > 0
+                        && registry.find("cors.rejected").counters().size() > 0);
         Set<String> exported = exportedNames();
         referenced.forEach((where, names) -> assertThat(exported).as(where + " reads").containsAll(names));
     }

@@ -38,9 +38,9 @@ class StreamingConfiguration {
     /** Runs after all singletons exist and before listener containers start (they start with the lifecycle). */
     @Bean
     SmartInitializingSingleton topicProvisioning(TopicProvisioner provisioner, PlatformProperties platform,
-                                                 TopicProperties topics) {
+                                                 StreamingProperties streaming) {
         return () -> provisioner.provision(
-                TopicDeclaration.of(Topics.all(platform.brokers()), topics.deadLetterRetention()));
+                TopicDeclaration.of(Topics.all(platform.brokers()), streaming.dlq().retention()));
     }
 
     /** Transactional: sends from listeners join the listener's transaction. Shares the transaction manager's factory. */

@@ -14,6 +14,7 @@ import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * The one error-handling policy of every listener. Listeners run in Kafka transactions, so failures reach the
@@ -46,6 +47,9 @@ final class StreamingErrorHandling {
     }
 
     private DefaultAfterRollbackProcessor<Object, Object> processor(StreamingProperties.Retry retry) {
+        if (!properties.dlq().enabled()) {
+            return withoutDeadLetters(retry);
+        }
         DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(transactionalTemplate,
                 (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
         recoverer.addHeadersFunction((record, exception) -> failureHeaders(record, exception, retry));
@@ -56,6 +60,23 @@ final class StreamingErrorHandling {
         DefaultAfterRollbackProcessor<Object, Object> processor =
                 new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactionalTemplate, true);
         processor.addNotRetryableExceptions(FailureClassification.permanentTypes());
+        return processor;
+    }
+
+    /**
+     * Dead-lettering is off: nothing may be skipped, so every failure is retried with back-off (capped at the maximum
+     * interval) until it succeeds or an operator fixes the cause; the partition waits meanwhile.
+     */
+    private DefaultAfterRollbackProcessor<Object, Object> withoutDeadLetters(StreamingProperties.Retry retry) {
+        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
+        backOff.setMaxInterval(retry.maxInterval().toMillis());
+        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
+                (record, exception) -> {
+                    throw new IllegalStateException("dead-lettering is off: " + record.topic() + "-"
+                            + record.partition() + "@" + record.offset() + " is retried until it can be processed",
+                            exception);
+                }, backOff, transactionalTemplate, false);
+        processor.setClassifications(Map.of(), true); // every failure is retried, with back-off
         return processor;
     }
 

@@ -17,12 +17,27 @@ import org.springframework.validation.annotation.Validated;
  * @param retry        the default for every service
  * @param serviceRetry overrides per service, keyed by the service part of its consumer group
  *                     ({@code alpha-panda.<service>.<purpose>}), e.g. {@code portfolio-manager}
+ * @param dlq          dead-letter topics
  */
 @Validated
 @ConfigurationProperties("alpha-panda.streaming")
 public record StreamingProperties(
         @Valid @NotNull @DefaultValue Retry retry,
-        @Valid @NotNull @DefaultValue Map<String, @Valid Retry> serviceRetry) {
+        @Valid @NotNull @DefaultValue Map<String, @Valid Retry> serviceRetry,
+        @Valid @NotNull @DefaultValue Dlq dlq) {
+
+    /**
+     * @param enabled        false: no dead-letter topics; a record that cannot be processed is retried forever and
+     *                       blocks its partition (logged at every attempt) rather than being skipped
+     * @param retentionHours how long dead-letter topics keep records (default 168 h = 7 days)
+     */
+    public record Dlq(@DefaultValue("true") boolean enabled, @Min(1) @DefaultValue("168") int retentionHours) {
+
+        /** The retention of dead-letter topics, or null when dead-lettering is off. */
+        public Duration retention() {
+            return enabled ? Duration.ofHours(retentionHours) : null;
+        }
+    }
 
     /** The retry settings of the service owning a consumer group. */
     public Retry retryFor(String groupId) {
