@@ -70,6 +70,7 @@ class PnlReconciliationIT {
     void aReplayedTradingDayHasPeriodicAndEndOfDaySnapshotsWithCorrectTotalsAndAPagedHistory() {
         fill("1", SignalType.BUY, 10, "100.50", "1.00", AT_0920_IST);
         fill("2", SignalType.SELL, 4, "102", "0.50", AT_0931_IST);
+        awaitReadModel(2); // ticks and fills are separate topics: the replay feeds the tick after the fill is booked
         publish(Topics.MARKET_TICKS, MarketTick.ltp(instrument, Price.of("103"), AT_1531_IST));
 
         // periodic every 5 min from 09:25 to 15:25 (73) and the close at 15:30
@@ -166,6 +167,9 @@ class PnlReconciliationIT {
         assertThat(open.get("drift").get("positions").get(0).get("realized").asString()).isEqualTo("7.25");
 
         String id = open.get("id").asString();
+        java.io.StringWriter out = new java.io.StringWriter();
+        assertThat(cli(out, "reconcile", "list", "--size", "500")).isZero();
+        assertThat(out.toString()).contains(id, "paper:" + strategy.value(), "drift", "7.25");
         String path = "/api/v1/reconciliation/discrepancies/" + id + "/resolve";
         assertThat(api.request("POST", path, "{}").statusCode()).isEqualTo(400);
         JsonNode resolved = api.post(path, "{\"note\":\"redis edited by hand\"}", 200);
@@ -175,6 +179,10 @@ class PnlReconciliationIT {
                 .param("id", UUID.fromString(id)).query(String.class).list())
                 .containsExactly("rebuild_read_model|redis edited by hand");
         assertThat(api.request("POST", path, "{\"note\":\"again\"}").statusCode()).isEqualTo(409);
+        assertThat(cli(new java.io.StringWriter(), "reconcile", "resolve", id, "--note", "again")).isOne();
+        java.io.StringWriter runOut = new java.io.StringWriter();
+        assertThat(cli(runOut, "reconcile", "run", "paper")).isZero();
+        assertThat(runOut.toString()).contains("paper:" + strategy.value());
         assertThat(api.request("POST", "/api/v1/reconciliation/discrepancies/" + UUID.randomUUID() + "/resolve",
                 "{\"note\":\"x\"}").statusCode()).isEqualTo(404);
         assertThat(resultOf(api.post("/api/v1/reconciliation/paper/run", null, 200)).get("status").asString())
@@ -215,6 +223,13 @@ class PnlReconciliationIT {
         assertThat(jdbc.sql("SELECT count(*) FROM pnl_snapshots WHERE id = :id")
                 .param("id", snapshot.snapshotId().value()).query(Long.class).single()).isEqualTo(1);
         assertThat(status(snapshot.snapshotId().value())).isEqualTo("reconciled");
+    }
+
+    private int cli(java.io.StringWriter out, String... args) {
+        String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--url", "http://localhost:" + port, "--token", ApiTestClient.ADMIN_TOKEN)).toArray(String[]::new);
+        return com.alphapanda.cli.AlphaPandaCommand.execute(all, new java.io.PrintWriter(out, true),
+                new java.io.PrintWriter(new java.io.StringWriter(), true));
     }
 
     private PortfolioView emptyView() {
