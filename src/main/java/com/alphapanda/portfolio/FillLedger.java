@@ -14,7 +14,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The fills ledger. A fill is applied exactly once: its id is the primary key of {@code fills}, inserted in the same
  * database transaction as the position, account and order changes it causes. A fill whose id is already there (a
- * redelivery after the Kafka transaction aborted, a duplicate, a replay) changes nothing.
+ * redelivery after the Kafka transaction aborted, a duplicate, a replay) changes nothing. Each applied fill gets its
+ * portfolio's ledger position {@code ledger_seq} (1, 2, ...: the account's fill count after it, assigned under the
+ * account row lock), by which snapshots are reconciled.
  */
 class FillLedger {
 
@@ -60,13 +62,15 @@ class FillLedger {
                 fill.fees().value());
         jdbc.sql("UPDATE fills SET realized_pnl = :pnl WHERE fill_id = :fillId")
                 .param("pnl", applied.realizedDelta()).param("fillId", fill.fillId()).update();
-        jdbc.sql("""
+        long ledgerSeq = jdbc.sql("""
                 UPDATE portfolio_accounts SET cash = cash + :flow, realized_pnl = realized_pnl + :pnl,
                        fees = fees + :fees, fill_count = fill_count + 1, last_fill_id = :fillId, updated_at = now()
-                WHERE broker = :broker AND strategy_id = :strategy""")
+                WHERE broker = :broker AND strategy_id = :strategy RETURNING fill_count""")
                 .param("flow", cashFlow).param("pnl", applied.realizedDelta()).param("fees", fill.fees().value())
                 .param("fillId", fill.fillId()).param("broker", broker.id())
-                .param("strategy", fill.strategyId().value()).update();
+                .param("strategy", fill.strategyId().value()).query(Long.class).single();
+        jdbc.sql("UPDATE fills SET ledger_seq = :seq WHERE fill_id = :fillId")
+                .param("seq", ledgerSeq).param("fillId", fill.fillId()).update();
         OrderProjection.recordFill(jdbc, broker, fill);
         return new Outcome(true, applied.position().quantity());
     }

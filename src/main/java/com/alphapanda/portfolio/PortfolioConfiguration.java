@@ -2,6 +2,7 @@ package com.alphapanda.portfolio;
 
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -43,12 +44,24 @@ class PortfolioConfiguration {
     }
 
     @Bean
+    SnapshotTaker snapshotTaker(PortfolioReadModel readModel, EventPublisher publisher) {
+        return new SnapshotTaker(readModel, publisher);
+    }
+
+    @Bean
+    SnapshotProducer snapshotProducer(SnapshotTaker taker, NseCalendar calendar, PortfolioProperties properties,
+                                      Clock clock) {
+        return new SnapshotProducer(new SnapshotSchedule(calendar, properties.snapshotInterval()), taker, clock,
+                properties.snapshotInterval());
+    }
+
+    @Bean
     PortfolioManager portfolioManager(JdbcClient jdbc, DataSource dataSource, PortfolioProperties properties,
                                       PortfolioReadModel readModel, LastPrices portfolioLastPrices,
-                                      NseCalendar calendar, MeterRegistry meters) {
+                                      NseCalendar calendar, SnapshotProducer snapshotProducer, MeterRegistry meters) {
         TransactionTemplate transactions = new TransactionTemplate(new JdbcTransactionManager(dataSource));
         return new PortfolioManager(new FillLedger(jdbc, transactions, properties), new OrderProjection(jdbc),
-                readModel, portfolioLastPrices, calendar, jdbc, meters);
+                readModel, portfolioLastPrices, calendar, jdbc, snapshotProducer, meters);
     }
 
     @Bean
@@ -63,24 +76,35 @@ class PortfolioConfiguration {
     }
 
     @Bean
-    MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform) {
-        return new MarkFlush(manager, platform);
+    MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
+                                 PortfolioReadModel readModel) {
+        return new MarkFlush(manager, platform, snapshots, readModel);
     }
 
-    /** Writes tick marks to the read model once per interval, and rebuilds it if Redis lost it. */
+    /**
+     * Writes tick marks to the read model once per interval, rebuilds it if Redis lost it, and lets the wall clock
+     * advance the live snapshot clocks.
+     */
     static final class MarkFlush {
         private final PortfolioManager manager;
         private final PlatformProperties platform;
+        private final SnapshotProducer snapshots;
+        private final PortfolioReadModel readModel;
 
-        MarkFlush(PortfolioManager manager, PlatformProperties platform) {
+        MarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
+                  PortfolioReadModel readModel) {
             this.manager = manager;
             this.platform = platform;
+            this.snapshots = snapshots;
+            this.readModel = readModel;
         }
 
         @Scheduled(fixedDelayString = "${alpha-panda.portfolio.mark-interval:1s}")
         void flush() {
             manager.rebuildIfWiped(platform.brokers());
             manager.flushMarks();
+            snapshots.advanceLive(readModel.portfolios().stream()
+                    .filter(key -> platform.brokers().contains(key.broker())).toList());
         }
     }
 }

@@ -32,27 +32,30 @@ class PortfolioManager {
     private final LastPrices lastPrices;
     private final NseCalendar calendar;
     private final JdbcClient jdbc;
+    private final SnapshotProducer snapshots;
     private final Map<InstrumentToken, Set<PortfolioKey>> holders = new ConcurrentHashMap<>();
     private final Set<PortfolioKey> dirty = ConcurrentHashMap.newKeySet();
     private final Counter applied;
     private final Counter duplicates;
 
     PortfolioManager(FillLedger ledger, OrderProjection orders, PortfolioReadModel readModel, LastPrices lastPrices,
-                     NseCalendar calendar, JdbcClient jdbc, MeterRegistry meters) {
+                     NseCalendar calendar, JdbcClient jdbc, SnapshotProducer snapshots, MeterRegistry meters) {
         this.ledger = ledger;
         this.orders = orders;
         this.readModel = readModel;
         this.lastPrices = lastPrices;
         this.calendar = calendar;
         this.jdbc = jdbc;
+        this.snapshots = snapshots;
         this.applied = meters.counter("portfolio_fills_total", "outcome", "applied");
         this.duplicates = meters.counter("portfolio_fills_total", "outcome", "duplicate");
     }
 
     /** Applies a fill once; a duplicate is skipped (not an error) but the read model is still rewritten. */
     void onFilled(Broker broker, EventId eventId, OrderFilled fill) {
-        FillLedger.Outcome outcome = ledger.apply(broker, eventId, fill, calendar.tradingDate(fill.timestamp()));
         PortfolioKey key = new PortfolioKey(broker, fill.strategyId());
+        snapshots.advance(key, fill.timestamp());
+        FillLedger.Outcome outcome = ledger.apply(broker, eventId, fill, calendar.tradingDate(fill.timestamp()));
         if (outcome.applied()) {
             applied.increment();
             track(key, fill.instrumentToken(), outcome.quantityAfter());
@@ -71,14 +74,24 @@ class PortfolioManager {
         orders.recordFailed(broker, failed);
     }
 
-    /** Records the tick's price and marks the portfolios holding the instrument for the next flush. */
+    /**
+     * Advances the event clocks of the portfolios holding the instrument (snapshots due before the tick are taken
+     * first), records the tick's price and marks those portfolios for the next flush.
+     */
     void onTick(MarketTick tick) {
-        if (lastPrices.update(tick.instrumentToken(), tick.lastPrice().value(), tick.timestamp())) {
-            Set<PortfolioKey> holding = holders.get(tick.instrumentToken());
-            if (holding != null) {
-                dirty.addAll(holding);
-            }
+        Set<PortfolioKey> holding = holders.get(tick.instrumentToken());
+        if (holding != null) {
+            Set.copyOf(holding).forEach(key -> snapshots.advance(key, tick.timestamp()));
         }
+        if (lastPrices.update(tick.instrumentToken(), tick.lastPrice().value(), tick.timestamp()) && holding != null) {
+            dirty.addAll(holding);
+        }
+    }
+
+    /** Rewrites one portfolio's read model from the ledger (the repair of a reconciliation discrepancy). */
+    void repair(PortfolioKey key) {
+        refresh(key);
+        log.info("Read model of {} rebuilt from the ledger", key.portfolioId());
     }
 
     /** Rewrites the read model of every portfolio marked by ticks since the last flush. */
@@ -103,9 +116,14 @@ class PortfolioManager {
         log.info("Portfolio read model rebuilt from the ledger");
     }
 
-    /** Rebuilds when the summary of any of these brokers is gone from Redis (e.g. Redis was wiped). */
+    /**
+     * Rebuilds when the summary of any of these brokers that has portfolios is gone from Redis (e.g. Redis was
+     * wiped). A broker without portfolios has no summary, and that is no reason to rebuild.
+     */
     void rebuildIfWiped(Collection<Broker> brokers) {
-        if (brokers.stream().anyMatch(readModel::summaryMissing) && !readModel.portfolios().isEmpty()) {
+        Set<Broker> withPortfolios = readModel.portfolios().stream().map(PortfolioKey::broker)
+                .collect(java.util.stream.Collectors.toSet());
+        if (brokers.stream().filter(withPortfolios::contains).anyMatch(readModel::summaryMissing)) {
             rebuild();
         }
     }

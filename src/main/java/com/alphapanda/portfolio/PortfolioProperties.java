@@ -17,13 +17,15 @@ import org.springframework.validation.annotation.Validated;
  * @param strategyStartingCash  per-strategy overrides of the starting cash, by strategy id
  * @param markInterval          how often positions are marked to the last tick in the Redis read model (ticks are
  *                              coalesced in between: at most one read-model write per portfolio per interval)
+ * @param snapshotInterval      event time between two periodic PnL snapshots of a portfolio while the session is open
  */
 @Validated
 @ConfigurationProperties("alpha-panda.portfolio")
 public record PortfolioProperties(
         @NotNull @DecimalMin("0") @DefaultValue("1000000") BigDecimal startingCash,
         Map<String, @NotNull @DecimalMin("0") BigDecimal> strategyStartingCash,
-        @NotNull @DurationMin(millis = 50) @DefaultValue("1s") Duration markInterval) {
+        @NotNull @DurationMin(millis = 50) @DefaultValue("1s") Duration markInterval,
+        @NotNull @DurationMin(seconds = 1) @DefaultValue("300s") Duration snapshotInterval) {
 
     public PortfolioProperties {
         strategyStartingCash = strategyStartingCash == null ? Map.of() : Map.copyOf(strategyStartingCash);

@@ -11,7 +11,7 @@ import java.util.Objects;
 /**
  * A point-in-time statement of one portfolio ({@code {broker}:{strategyId}}), at a known position of the fills
  * ledger, sealed with a SHA-256 checksum over the canonical serialization of all other fields (see
- * {@code docs/events.md}).
+ * {@code docs/reconciliation.md}).
  */
 public record PnlSnapshot(
         EventId snapshotId,

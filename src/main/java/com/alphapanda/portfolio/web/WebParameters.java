@@ -26,4 +26,19 @@ final class WebParameters {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "strategy: " + e.getMessage());
         }
     }
+
+    /** An integer parameter within [min, max]; anything else is a 400. */
+    static int integer(String name, String value, int min, int max) {
+        String message = name + " must be an integer from " + min + " to " + max;
+        int parsed;
+        try {
+            parsed = Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(message, e);
+        }
+        if (parsed < min || parsed > max) {
+            throw new IllegalArgumentException(message);
+        }
+        return parsed;
+    }
 }
