@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -63,6 +64,7 @@ class StrategyController {
 
     @Operation(summary = "Create a strategy (validated against its type's parameters)")
     @PostMapping("/api/v1/strategies")
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<StrategyView> create(@RequestBody StrategyRequests.Create request) {
         var definition = request.definition();
         StrategyState created = validated(() -> strategies.create(definition)).orElseThrow(() ->
@@ -95,6 +97,7 @@ class StrategyController {
 
     @Operation(summary = "Delete a strategy")
     @DeleteMapping("/api/v1/strategies/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String id) {
         StrategyId strategyId = StrategyRequests.strategyId(id);
         if (!strategies.delete(strategyId)) {
