@@ -146,10 +146,11 @@ class DeadLetterIT {
         assertThat(real.get("replayed").asInt()).isEqualTo(dry.get("matched").asInt());
         assertThat(list("topic=" + CONTROL + "&status=REPLAYED&size=500").stream()
                 .filter(d -> d.path("key").asString("").equals(marker))).hasSize(3);
-        // the replayed poison fails again: three new dead letters, each linked to its original
+        // the replayed poison fails again: new dead letters, each linked to its original (at least three: the
+        // risk manager's control listener dead-lettered the poison too, and its copies are replayed as well)
         await().atMost(Duration.ofSeconds(30)).until(() -> list("topic=" + CONTROL + "&status=PENDING&size=500")
                 .stream().filter(d -> d.path("key").asString("").equals(marker) && !d.path("replayOf").isNull()
-                        && d.has("replayOf")).count() == 3);
+                        && d.has("replayOf")).count() >= 3);
     }
 
     @Test
@@ -256,8 +257,9 @@ class DeadLetterIT {
         return found[0];
     }
 
+    /** Only this test's listener's dead letters: the risk manager's control listener dead-letters the poison too. */
     private List<JsonNode> list(String query) throws Exception {
-        JsonNode page = get("/api/v1/dlq?" + query);
+        JsonNode page = get("/api/v1/dlq?" + query + "&service=streaming-it");
         return java.util.stream.StreamSupport.stream(page.get("items").spliterator(), false).toList();
     }
 
