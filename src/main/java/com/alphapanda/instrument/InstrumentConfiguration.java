@@ -4,6 +4,7 @@ import java.util.Set;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 @Configuration(proxyBeanMethods = false)
 class InstrumentConfiguration {
@@ -16,5 +17,10 @@ class InstrumentConfiguration {
     @Bean
     UniverseSeeding universeSeeding(JdbcTemplate jdbcTemplate) {
         return new UniverseSeeding(new InstrumentStore(jdbcTemplate));
+    }
+
+    @Bean
+    InstrumentSearch instrumentSearch(JdbcClient jdbcClient) {
+        return new InstrumentSearch(jdbcClient);
     }
 }

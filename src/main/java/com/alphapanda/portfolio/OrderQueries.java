@@ -29,6 +29,12 @@ public class OrderQueries {
                            Instant timestamp) {
     }
 
+    /** One fill of the ledger as listed by {@code GET /api/v1/fills}. */
+    public record LedgerFill(String fillId, String orderId, Broker broker, StrategyId strategyId,
+                             InstrumentToken instrumentToken, String side, long quantity, BigDecimal price,
+                             BigDecimal fees, BigDecimal realizedPnl, Instant timestamp, Instant appliedAt) {
+    }
+
     private final JdbcClient jdbc;
 
     OrderQueries(JdbcClient jdbc) {
@@ -58,6 +64,25 @@ public class OrderQueries {
                             instant(rs.getObject(14, OffsetDateTime.class)), List.of());
                 }).list();
         return withFills(orders);
+    }
+
+    /** The most recent fills first (by event time), optionally of one broker and one strategy. */
+    public List<LedgerFill> recentFills(Optional<Broker> broker, Optional<StrategyId> strategy, int limit) {
+        return jdbc.sql("""
+                SELECT fill_id, order_id, broker, strategy_id, instrument_token, side, quantity, price, fees,
+                       realized_pnl, event_time, applied_at
+                FROM fills
+                WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
+                  AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
+                ORDER BY event_time DESC, applied_at DESC, fill_id DESC LIMIT :limit""")
+                .param("broker", broker.map(Broker::id).orElse(null))
+                .param("strategy", strategy.map(StrategyId::value).orElse(null))
+                .param("limit", limit)
+                .query((rs, n) -> new LedgerFill(rs.getString(1), rs.getString(2), Broker.fromId(rs.getString(3)),
+                        StrategyId.of(rs.getString(4)), InstrumentToken.of(rs.getLong(5)), rs.getString(6),
+                        rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        instant(rs.getObject(11, OffsetDateTime.class)), instant(rs.getObject(12, OffsetDateTime.class))))
+                .list();
     }
 
     private List<OrderView> withFills(List<OrderView> orders) {

@@ -5,6 +5,7 @@ import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.annotation.Bean;
@@ -37,6 +38,17 @@ class RiskConfiguration {
     @Bean
     TradingStateQueries tradingStateQueries(TradingStateStore store, TradingStates states, PlatformProperties platform) {
         return new TradingStateQueries(store, states, platform.brokers());
+    }
+
+    @Bean
+    TradingStateControl tradingStateControl(TradingStateStore store, TradingStates states, EventPublisher publisher,
+                                            PlatformProperties platform, Clock clock) {
+        return new TradingStateControl(store, states, publisher, platform.brokers(), clock);
+    }
+
+    @Bean
+    RiskDecisionQueries riskDecisionQueries(JdbcClient jdbc) {
+        return new RiskDecisionQueries(jdbc);
     }
 
     @Bean

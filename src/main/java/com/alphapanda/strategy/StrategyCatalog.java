@@ -43,19 +43,35 @@ final class StrategyCatalog {
     }
 
     ConfiguredStrategy build(String strategyId, String type, Map<String, ?> parameters) {
+        StrategyParameters p = new StrategyParameters(parameters);
+        List<String> notes = new ArrayList<>();
+        Strategy<?> strategy = factory(strategyId, type).create(p, notes);
+        SignalValidator validator = validator(p);
+        p.finish(strategyId);
+        return new ConfiguredStrategy(strategy, validator, notes);
+    }
+
+    /** The parameters a type accepts (nested ones as {@code name.key}) with their defaults (null: none). */
+    Map<String, String> parameters(String type) {
+        StrategyParameters p = new StrategyParameters(Map.of());
+        factory(type, type).create(p, new ArrayList<>());
+        validator(p);
+        return p.defaults();
+    }
+
+    private Factory factory(String strategyId, String type) {
         Factory factory = factories.get(type);
         if (factory == null) {
             throw new InvalidStrategyException(strategyId, List.of("unknown strategy type '" + type + "' (allowed: "
                     + String.join(", ", types()) + ")"));
         }
-        StrategyParameters p = new StrategyParameters(parameters);
-        List<String> notes = new ArrayList<>();
-        Strategy<?> strategy = factory.create(p, notes);
+        return factory;
+    }
+
+    private static SignalValidator validator(StrategyParameters p) {
         p.choice("validator", "standard", List.of("standard"));
-        SignalValidator validator = new SignalValidator(p.decimal("max_confidence", "1", BigDecimal.ZERO,
-                BigDecimal.ONE), p.integer("min_quantity", 1, 0));
-        p.finish(strategyId);
-        return new ConfiguredStrategy(strategy, validator, notes);
+        return new SignalValidator(p.decimal("max_confidence", "1", BigDecimal.ZERO, BigDecimal.ONE),
+                p.integer("min_quantity", 1, 0));
     }
 
     private static Strategy<?> momentum(StrategyParameters p) {

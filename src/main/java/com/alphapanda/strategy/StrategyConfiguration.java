@@ -22,9 +22,7 @@ class StrategyConfiguration {
 
     @Bean
     StrategyRoster strategyRoster(ObjectProvider<SignalModel> models, MeterRegistry meters) {
-        Map<String, SignalModel> byName = models.orderedStream()
-                .collect(Collectors.toMap(SignalModel::name, Function.identity()));
-        StrategyRoster roster = new StrategyRoster(new StrategyCatalog(byName::get));
+        StrategyRoster roster = new StrategyRoster(catalog(models));
         Gauge.builder("strategy.active", roster, StrategyRoster::activeCount)
                 .description("Strategies running in this instance").register(meters);
         return roster;
@@ -44,6 +42,18 @@ class StrategyConfiguration {
         StrategyReloader reloader = new StrategyReloader(store, roster);
         reloader.reload();
         return reloader;
+    }
+
+    @Bean
+    StrategyAdministration strategyAdministration(JdbcClient jdbcClient, ObjectProvider<SignalModel> models,
+                                                  StrategyRoster roster, StrategyReloader reloader) {
+        return new StrategyAdministration(new StrategyStore(jdbcClient), catalog(models), roster, reloader);
+    }
+
+    private static StrategyCatalog catalog(ObjectProvider<SignalModel> models) {
+        Map<String, SignalModel> byName = models.orderedStream()
+                .collect(Collectors.toMap(SignalModel::name, Function.identity()));
+        return new StrategyCatalog(byName::get);
     }
 
     /** Depends on the reloader so the strategies are loaded before the tick listener can start. */

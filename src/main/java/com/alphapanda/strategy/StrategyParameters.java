@@ -18,6 +18,7 @@ final class StrategyParameters {
     private final String prefix;
     private final Map<String, Object> values;
     private final Set<String> allowed = new LinkedHashSet<>();
+    private final Map<String, String> defaults = new LinkedHashMap<>();
     private final List<String> problems;
     private final List<StrategyParameters> children = new ArrayList<>();
 
@@ -44,6 +45,7 @@ final class StrategyParameters {
     Integer optionalInteger(String name, int min) {
         if (values.get(name) == null) {
             allowed.add(name);
+            defaults.putIfAbsent(name, null);
             return null;
         }
         return integer(name, min, min);
@@ -62,6 +64,7 @@ final class StrategyParameters {
 
     String choice(String name, String defaultValue, List<String> choices) {
         allowed.add(name);
+        defaults.putIfAbsent(name, defaultValue + " (one of " + String.join(", ", choices) + ")");
         Object raw = values.getOrDefault(name, defaultValue);
         String value = raw == null ? defaultValue : raw.toString().strip().toLowerCase(java.util.Locale.ROOT);
         if (!choices.contains(value)) {
@@ -88,6 +91,7 @@ final class StrategyParameters {
 
     String text(String name, String defaultValue) {
         allowed.add(name);
+        defaults.putIfAbsent(name, defaultValue);
         Object raw = values.get(name);
         if (raw == null) {
             return defaultValue;
@@ -117,6 +121,14 @@ final class StrategyParameters {
         children.forEach(StrategyParameters::reportUnknownKeys);
     }
 
+    /** Every parameter read so far (nested ones as {@code name.key}) with its default (null: none). */
+    Map<String, String> defaults() {
+        Map<String, String> all = new LinkedHashMap<>();
+        defaults.forEach((name, value) -> all.put(prefix + name, value));
+        children.forEach(child -> all.putAll(child.defaults()));
+        return all;
+    }
+
     /** Records a problem found outside the typed reads (e.g. an unknown model). */
     void reject(String problem) {
         problems.add(problem);
@@ -124,6 +136,7 @@ final class StrategyParameters {
 
     private BigDecimal number(String name, BigDecimal defaultValue) {
         allowed.add(name);
+        defaults.putIfAbsent(name, defaultValue.toPlainString());
         Object raw = values.get(name);
         if (raw == null) {
             return defaultValue;

@@ -32,6 +32,11 @@ final class StrategyRoster {
         return routing.getOrDefault(token, List.of());
     }
 
+    /** Whether this instance currently runs the strategy (loaded, valid and active). */
+    boolean runs(StrategyId id) {
+        return instances.containsKey(id);
+    }
+
     int activeCount() {
         return instances.size();
     }

@@ -42,8 +42,47 @@ final class StrategyStore {
                 """).query((rs, n) -> row(rs)).list();
     }
 
+    java.util.Optional<Row> find(StrategyId id) {
+        return jdbc.sql("""
+                SELECT id, strategy_type, instruments::text AS instruments, parameters::text AS parameters,
+                       is_active, target_brokers
+                FROM strategy_configurations WHERE id = :id
+                """).param("id", id.value()).query((rs, n) -> row(rs)).optional();
+    }
+
+    /** Inserts a new strategy; false when one with this id exists. */
+    boolean insert(StrategyDefinition d) {
+        return bind(jdbc.sql("""
+                INSERT INTO strategy_configurations (id, strategy_type, instruments, parameters, is_active,
+                                                     target_brokers)
+                VALUES (:id, :type, CAST(:instruments AS jsonb), CAST(:parameters AS jsonb), :active,
+                        CAST(:brokers AS text[]))
+                ON CONFLICT (id) DO NOTHING
+                """), d).update() == 1;
+    }
+
+    /** Replaces a strategy's parameters; false when it does not exist. */
+    boolean updateParameters(StrategyId id, Map<String, Object> parameters) {
+        return jdbc.sql("""
+                UPDATE strategy_configurations SET parameters = CAST(:parameters AS jsonb), updated_at = now()
+                WHERE id = :id""")
+                .param("id", id.value()).param("parameters", EventJson.mapper().writeValueAsString(parameters))
+                .update() == 1;
+    }
+
+    /** Enables or disables a strategy; false when it does not exist. */
+    boolean setActive(StrategyId id, boolean active) {
+        return jdbc.sql("UPDATE strategy_configurations SET is_active = :active, updated_at = now() WHERE id = :id")
+                .param("id", id.value()).param("active", active).update() == 1;
+    }
+
+    /** Deletes a strategy; false when it does not exist. */
+    boolean delete(StrategyId id) {
+        return jdbc.sql("DELETE FROM strategy_configurations WHERE id = :id").param("id", id.value()).update() == 1;
+    }
+
     void upsert(StrategyDefinition d) {
-        jdbc.sql("""
+        bind(jdbc.sql("""
                 INSERT INTO strategy_configurations (id, strategy_type, instruments, parameters, is_active,
                                                      target_brokers)
                 VALUES (:id, :type, CAST(:instruments AS jsonb), CAST(:parameters AS jsonb), :active,
@@ -51,16 +90,18 @@ final class StrategyStore {
                 ON CONFLICT (id) DO UPDATE SET strategy_type = EXCLUDED.strategy_type,
                     instruments = EXCLUDED.instruments, parameters = EXCLUDED.parameters,
                     is_active = EXCLUDED.is_active, target_brokers = EXCLUDED.target_brokers, updated_at = now()
-                """)
-                .param("id", d.id().value())
+                """), d).update();
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, StrategyDefinition d) {
+        return statement.param("id", d.id().value())
                 .param("type", d.type())
                 .param("instruments", EventJson.mapper().writeValueAsString(
                         d.instruments().stream().map(InstrumentToken::value).toList()))
                 .param("parameters", EventJson.mapper().writeValueAsString(d.parameters()))
                 .param("active", d.active())
                 .param("brokers", d.targetBrokers().stream().map(Broker::id)
-                        .collect(Collectors.joining(",", "{", "}")))
-                .update();
+                        .collect(Collectors.joining(",", "{", "}")));
     }
 
     private static Row row(ResultSet rs) throws SQLException {
