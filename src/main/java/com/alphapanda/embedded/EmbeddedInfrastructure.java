@@ -97,6 +97,8 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
             lock = acquire(lockChannel, dataDir);
         }
         long started = System.nanoTime();
+        // chosen here, together, so that servers starting in parallel never pick the same free port
+        int[] ports = Ports.allocate(embedded.kafkaPort(), 0, embedded.postgresPort(), embedded.redisPort());
         ClassLoader classLoader = getClass().getClassLoader();
         ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "embedded-server-start");
@@ -106,15 +108,15 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         List<EmbeddedServer> running = new ArrayList<>();
         try {
             CompletableFuture<EmbeddedServer> kafkaStart = kafka
-                    ? CompletableFuture.supplyAsync(() -> startKafka(dataDir, embedded, classLoader), pool)
+                    ? CompletableFuture.supplyAsync(() -> startKafka(dataDir, ports[0], ports[1], classLoader), pool)
                     : CompletableFuture.completedFuture(null);
             CompletableFuture<EmbeddedServer> postgresStart = postgres
-                    ? CompletableFuture.supplyAsync(() -> startPostgres(dataDir, embedded), pool)
+                    ? CompletableFuture.supplyAsync(() -> startPostgres(dataDir, ports[2]), pool)
                     : CompletableFuture.completedFuture(null);
             RuntimeException failure = null;
             if (redis) {
                 try {
-                    running.add(EmbeddedRedisServer.start(dataDir.resolve("redis"), embedded.redisPort(), !temporary));
+                    running.add(EmbeddedRedisServer.start(dataDir.resolve("redis"), ports[3], !temporary));
                 } catch (IOException | RuntimeException e) {
                     failure = new EmbeddedServerException("redis", e);
                 }
@@ -146,17 +148,17 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         }
     }
 
-    private static EmbeddedServer startKafka(Path dataDir, EmbeddedProperties embedded, ClassLoader classLoader) {
+    private static EmbeddedServer startKafka(Path dataDir, int port, int controllerPort, ClassLoader classLoader) {
         try {
-            return EmbeddedKafka.start(dataDir.resolve("kafka"), embedded.kafkaPort(), classLoader);
+            return EmbeddedKafka.start(dataDir.resolve("kafka"), port, controllerPort, classLoader);
         } catch (Exception e) {
             throw new EmbeddedServerException("kafka", e);
         }
     }
 
-    private static EmbeddedServer startPostgres(Path dataDir, EmbeddedProperties embedded) {
+    private static EmbeddedServer startPostgres(Path dataDir, int port) {
         try {
-            return EmbeddedPostgresServer.start(dataDir.resolve("postgres"), embedded.postgresPort());
+            return EmbeddedPostgresServer.start(dataDir.resolve("postgres"), port);
         } catch (IOException | RuntimeException e) {
             throw new EmbeddedServerException("postgres", e);
         }

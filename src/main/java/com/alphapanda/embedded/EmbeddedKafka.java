@@ -35,11 +35,15 @@ final class EmbeddedKafka implements EmbeddedServer {
     }
 
     static EmbeddedKafka start(Path logDir, int configuredPort, ClassLoader classLoader) throws Exception {
+        int[] ports = Ports.allocate(configuredPort, 0);
+        return start(logDir, ports[0], ports[1], classLoader);
+    }
+
+    /** Starts on the given broker and controller ports (both already chosen, see {@link Ports#allocate}). */
+    static EmbeddedKafka start(Path logDir, int port, int controllerPort, ClassLoader classLoader) throws Exception {
         // The broker resolves plugin classes through the context class loader (fat jar: the app class loader).
         Thread.currentThread().setContextClassLoader(classLoader);
         Files.createDirectories(logDir);
-        int port = Ports.resolve(configuredPort);
-        int controllerPort = Ports.resolve(0);
         KafkaConfig config = KafkaConfig.fromProps(properties(logDir, port, controllerPort), false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
             format(logDir);
