@@ -43,6 +43,7 @@ final class EmbeddedKafka implements EmbeddedServer {
     static EmbeddedKafka start(Path logDir, int port, int controllerPort, ClassLoader classLoader) throws Exception {
         // The broker resolves plugin classes through the context class loader (fat jar: the app class loader).
         Thread.currentThread().setContextClassLoader(classLoader);
+        KafkaExits.neverKillTheJvm();
         Files.createDirectories(logDir);
         KafkaConfig config = KafkaConfig.fromProps(properties(logDir, port, controllerPort), false);
         if (!Files.exists(logDir.resolve("meta.properties"))) {

@@ -4,9 +4,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
-/** Picks a free loopback port when the configured one is 0. */
+/**
+ * Picks free loopback ports for servers whose port is configured as 0. Ports come from 20000–32767, below Linux's
+ * ephemeral range (32768–60999), so no outgoing connection of this or another process can take a port between the
+ * moment it is chosen and the moment the server binds it.
+ */
 final class Ports {
+
+    static final int FIRST = 20_000;
+    static final int LAST = 32_767;
+    private static final int ATTEMPTS = 200;
 
     private Ports() {
     }
@@ -17,18 +28,16 @@ final class Ports {
      */
     static int[] allocate(int... configured) {
         int[] ports = configured.clone();
-        java.util.List<ServerSocket> open = new java.util.ArrayList<>();
+        List<ServerSocket> open = new ArrayList<>();
         try {
             for (int i = 0; i < ports.length; i++) {
                 if (ports[i] == 0) {
-                    ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                    ServerSocket socket = bindFree();
                     open.add(socket);
                     ports[i] = socket.getLocalPort();
                 }
             }
             return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
         } finally {
             for (ServerSocket socket : open) {
                 try {
@@ -41,14 +50,18 @@ final class Ports {
     }
 
     static int resolve(int configured) {
-        if (configured != 0) {
-            return configured;
+        return allocate(configured)[0];
+    }
+
+    private static ServerSocket bindFree() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            int port = ThreadLocalRandom.current().nextInt(FIRST, LAST + 1);
+            try {
+                return new ServerSocket(port, 1, InetAddress.getLoopbackAddress());
+            } catch (IOException inUse) {
+                // try another one
+            }
         }
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
+        throw new UncheckedIOException(new IOException("no free port between " + FIRST + " and " + LAST));
     }
 }
