@@ -82,6 +82,10 @@ final class EmbeddedKafka implements EmbeddedServer {
         // A restart after kill -9 waits for the old registration to expire: keep that short.
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "750");
+        // The log cleaner only compacts the internal offsets and transaction topics here: the default 128 MB
+        // dedupe buffer per broker would dominate the heap of the platform (and of a test JVM with several brokers).
+        p.put("log.cleaner.dedupe.buffer.size", Integer.toString(8 * 1024 * 1024));
+        p.put("log.cleaner.threads", "1");
         // Small segments so that retention frees disk on a developer machine.
         p.put("log.segment.bytes", Integer.toString(64 * 1024 * 1024));
         p.put("log.retention.check.interval.ms", "60000");
