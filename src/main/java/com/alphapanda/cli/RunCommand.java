@@ -48,9 +48,9 @@ final class RunCommand implements Callable<Integer> {
             context = new SpringApplicationBuilder(AlphaPandaApplication.class).run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
             if (!ConsoleFailureReporter.wasReported(e)) {
-                    ConsoleFailureReporter.reportUnanalysed(e, System.err);
-                }
-                return 1;
+                ConsoleFailureReporter.reportUnanalysed(e, System.err);
+            }
+            return 1;
         }
         awaitClose(context);
         return 0;
