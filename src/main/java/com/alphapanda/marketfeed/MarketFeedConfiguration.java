@@ -5,6 +5,7 @@ import com.alphapanda.core.platform.InvalidConfigurationException;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.InstrumentUniverse;
 import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.monitoring.PipelineActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.Reader;
@@ -14,10 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.time.Clock;
 import java.time.Duration;
-import org.apache.kafka.clients.admin.Admin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -33,13 +34,15 @@ class MarketFeedConfiguration {
 
     @Bean
     MarketFeed marketFeed(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
-                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient) {
+                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient,
+                          PipelineActivity activity) {
         TickSource source = switch (properties.source()) {
             case SIMULATED -> simulated(properties.simulated(), calendar, clock);
             case REPLAY -> replay(properties.replay());
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
-        return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name()),
+        return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name(),
+                activity::recordMarketFeed),
                 new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30)));
     }
 

@@ -2,17 +2,19 @@ package com.alphapanda.marketfeed;
 
 import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.event.MarketTick;
-import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +32,22 @@ final class TickHandOff implements TickSink {
 
     private final BlockingQueue<MarketTick> queue;
     private final EventPublisher publisher;
+    private final Consumer<Instant> onPublished;
     private final Counter published;
     private final Counter dropped;
     private final Counter failed;
     private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
 
     TickHandOff(int capacity, EventPublisher publisher, MeterRegistry meters, String sourceName) {
+        this(capacity, publisher, meters, sourceName, eventTime -> { });
+    }
+
+    /** {@code onPublished} is told the event time of every tick Kafka accepted (pipeline activity). */
+    TickHandOff(int capacity, EventPublisher publisher, MeterRegistry meters, String sourceName,
+                Consumer<Instant> onPublished) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.publisher = publisher;
+        this.onPublished = onPublished;
         this.published = counter(meters, "market.feed.ticks.published", sourceName, "Ticks sent to market.ticks");
         this.dropped = counter(meters, "market.feed.ticks.dropped", sourceName,
                 "Ticks dropped because the hand-off queue was full");
@@ -87,6 +97,7 @@ final class TickHandOff implements TickSink {
             publisher.publish(TOPIC, Envelopes.root(TOPIC, tick, SOURCE)).whenComplete((result, error) -> {
                 if (error == null) {
                     published.increment();
+                    onPublished.accept(tick.timestamp());
                 } else {
                     failure(tick, error);
                 }

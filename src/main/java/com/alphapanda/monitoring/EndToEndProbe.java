@@ -5,10 +5,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * The end-to-end probe: periodically produces a record to the probe topic (keyed by this instance) and consumes it
@@ -47,9 +49,15 @@ final class EndToEndProbe implements AutoCloseable {
 
     @KafkaListener(topics = "${alpha-panda.monitoring.probe.topic:alpha-panda.monitoring.probe}",
             groupId = "alpha-panda.monitoring.probe.${alpha-panda.instance-id}",
-            autoStartup = "${alpha-panda.monitoring.probe.enabled:true}")
-    void received(ConsumerRecord<String, byte[]> record) {
+            autoStartup = "${alpha-panda.monitoring.probe.enabled:true}",
+            containerFactory = "readOnlyContainerFactory")
+    void received(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         long now = System.nanoTime();
+        records.forEach(record -> received(record, now));
+        ack.acknowledge();
+    }
+
+    private void received(ConsumerRecord<String, byte[]> record, long now) {
         if (!instanceId.equals(record.key()) || record.value() == null) {
             return;
         }

@@ -2,8 +2,10 @@ package com.alphapanda.portfolio;
 
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.monitoring.PipelineActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -65,8 +67,9 @@ class PortfolioConfiguration {
     }
 
     @Bean
-    PortfolioListeners portfolioListeners(PortfolioManager manager, PlatformProperties platform) {
-        return new PortfolioListeners(manager, platform.brokers());
+    PortfolioListeners portfolioListeners(PortfolioManager manager, BatchProcessor batches,
+                                          PipelineActivity activity, PlatformProperties platform) {
+        return new PortfolioListeners(manager, batches, activity, platform.brokers());
     }
 
     /** Rebuilds the read model from the ledger before the listeners start. */

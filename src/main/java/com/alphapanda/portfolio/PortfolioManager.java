@@ -35,6 +35,8 @@ class PortfolioManager {
     private final SnapshotProducer snapshots;
     private final Map<InstrumentToken, Set<PortfolioKey>> holders = new ConcurrentHashMap<>();
     private final Set<PortfolioKey> dirty = ConcurrentHashMap.newKeySet();
+    /** Portfolios whose fills of the current batch are not in the read model yet. */
+    private final Set<PortfolioKey> pending = ConcurrentHashMap.newKeySet();
     private final Counter applied;
     private final Counter duplicates;
 
@@ -51,9 +53,17 @@ class PortfolioManager {
         this.duplicates = meters.counter("portfolio_fills_total", "outcome", "duplicate");
     }
 
-    /** Applies a fill once; a duplicate is skipped (not an error) but the read model is still rewritten. */
+    /**
+     * Applies a fill once (in the batch's database transaction); a duplicate is skipped (not an error) but the read
+     * model is still rewritten. The read model is written by {@link #flushPending} after the batch commits, once per
+     * touched portfolio — or at once when a snapshot of the portfolio falls due before this fill, so that the
+     * snapshot shows every fill before it.
+     */
     void onFilled(Broker broker, EventId eventId, OrderFilled fill) {
         PortfolioKey key = new PortfolioKey(broker, fill.strategyId());
+        if (pending.contains(key) && snapshots.due(key, fill.timestamp())) {
+            refresh(key);
+        }
         snapshots.advance(key, fill.timestamp());
         FillLedger.Outcome outcome = ledger.apply(broker, eventId, fill, calendar.tradingDate(fill.timestamp()));
         if (outcome.applied()) {
@@ -63,7 +73,20 @@ class PortfolioManager {
             duplicates.increment();
             log.info("Fill {} of order {} already in the ledger: skipped", fill.fillId(), fill.orderId());
         }
-        refresh(key);
+        pending.add(key);
+    }
+
+    /** Rewrites the read model of every portfolio touched by the batch just committed. */
+    void flushPending() {
+        for (PortfolioKey key : Set.copyOf(pending)) {
+            refresh(key);
+            pending.remove(key);
+        }
+    }
+
+    /** The batch's ledger work was rolled back: its fills will be applied again. */
+    void forgetPending() {
+        pending.clear();
     }
 
     void onSubmitted(Broker broker, OrderSubmitted order) {

@@ -2,6 +2,7 @@ package com.alphapanda.portfolio;
 
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.BatchProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -24,8 +25,9 @@ class ReconciliationConfiguration {
     }
 
     @Bean
-    SnapshotListener snapshotListener(SnapshotReconciler reconciler, PlatformProperties platform) {
-        return new SnapshotListener(reconciler, platform.brokers());
+    SnapshotListener snapshotListener(SnapshotReconciler reconciler, BatchProcessor batches,
+                                      PlatformProperties platform) {
+        return new SnapshotListener(reconciler, batches, platform.brokers());
     }
 
     @Bean

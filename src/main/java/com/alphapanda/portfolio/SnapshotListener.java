@@ -4,22 +4,31 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.PnlEvent;
 import com.alphapanda.core.event.PnlSnapshot;
-import com.alphapanda.core.streaming.CorrelationContext;
+import com.alphapanda.core.streaming.BatchProcessor;
+import com.alphapanda.core.streaming.BatchStage;
 import com.alphapanda.core.topic.Topics;
 import java.util.Collection;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 
-/** Consumes {@code {broker}.pnl.snapshots} of every enabled broker (group {@code alpha-panda.reconciliation.snapshots}). */
-class SnapshotListener {
+/**
+ * Consumes {@code {broker}.pnl.snapshots} of every enabled broker (group {@code alpha-panda.reconciliation.snapshots}),
+ * one Kafka and one database transaction per poll.
+ */
+class SnapshotListener implements BatchStage<PnlEvent> {
 
     /** Listener container id of the snapshot consumer. */
     static final String LISTENER_ID = "reconciliation.snapshots";
 
     private final SnapshotReconciler reconciler;
+    private final BatchProcessor batches;
     private final String[] topics;
 
-    SnapshotListener(SnapshotReconciler reconciler, Collection<Broker> brokers) {
+    SnapshotListener(SnapshotReconciler reconciler, BatchProcessor batches, Collection<Broker> brokers) {
         this.reconciler = reconciler;
+        this.batches = batches;
         this.topics = brokers.stream().sorted().map(b -> Topics.pnlSnapshots(b).name()).toArray(String[]::new);
     }
 
@@ -30,11 +39,24 @@ class SnapshotListener {
 
     @KafkaListener(id = LISTENER_ID, topics = "#{__listener.snapshotTopics}",
             groupId = "alpha-panda.reconciliation.snapshots")
-    void onSnapshot(Envelope<PnlEvent> envelope) {
-        try (CorrelationContext ignored = CorrelationContext.of(envelope)) {
-            switch (envelope.payload()) {
-                case PnlSnapshot snapshot -> reconciler.onSnapshot(snapshot);
-            }
+    void onSnapshots(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        batches.process(records, ack, this);
+    }
+
+    @Override
+    public Class<PnlEvent> family() {
+        return PnlEvent.class;
+    }
+
+    @Override
+    public boolean writesDatabase() {
+        return true;
+    }
+
+    @Override
+    public void process(Envelope<PnlEvent> envelope, ConsumerRecord<String, byte[]> record) {
+        switch (envelope.payload()) {
+            case PnlSnapshot snapshot -> reconciler.onSnapshot(snapshot);
         }
     }
 }

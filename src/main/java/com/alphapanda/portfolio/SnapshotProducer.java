@@ -50,6 +50,12 @@ class SnapshotProducer {
         }
     }
 
+    /** True when advancing the portfolio's event clock to {@code eventTime} would take a snapshot. */
+    synchronized boolean due(PortfolioKey key, Instant eventTime) {
+        Instant previous = clocks.get(key);
+        return previous != null && eventTime.isAfter(previous) && !schedule.between(previous, eventTime).isEmpty();
+    }
+
     /** Advances live clocks (and starts the clocks of portfolios that have none) to the wall clock. */
     void advanceLive(Collection<PortfolioKey> portfolios) {
         Instant now = clock.instant();

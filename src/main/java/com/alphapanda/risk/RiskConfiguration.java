@@ -1,8 +1,10 @@
 package com.alphapanda.risk;
 
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.monitoring.PipelineActivity;
 import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -60,19 +62,20 @@ class RiskConfiguration {
     }
 
     @Bean
-    RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, PlatformProperties platform) {
-        return new RiskSignalListener(manager, publisher, platform.brokers());
+    RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches,
+                                          PipelineActivity activity, PlatformProperties platform) {
+        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers());
     }
 
     @Bean
-    RiskTickListener riskTickListener(LastTickPrices riskLastTickPrices) {
-        return new RiskTickListener(riskLastTickPrices);
+    RiskTickListener riskTickListener(LastTickPrices riskLastTickPrices, BatchProcessor batches) {
+        return new RiskTickListener(riskLastTickPrices, batches);
     }
 
     @Bean
     TradingStateListener tradingStateListener(TradingStates states, TradingStateStore store,
-                                              PlatformProperties platform) {
-        return new TradingStateListener(states, store, platform.brokers());
+                                              PlatformProperties platform, BatchProcessor batches) {
+        return new TradingStateListener(states, store, platform.brokers(), batches);
     }
 
     /** Loads the stored trading states before any signal is judged. */

@@ -4,27 +4,39 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.SignalEvent;
 import com.alphapanda.core.event.TradingSignal;
-import com.alphapanda.core.streaming.CorrelationContext;
+import com.alphapanda.core.streaming.BatchProcessor;
+import com.alphapanda.core.streaming.BatchStage;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.monitoring.PipelineActivity;
+import com.alphapanda.monitoring.PipelineStage;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.handler.annotation.Header;
+import org.springframework.kafka.support.Acknowledgment;
 
-/** Consumes {@code {broker}.signals.raw} of every enabled broker; publishes the decision in the same transaction. */
-final class RiskSignalListener {
+/**
+ * Consumes {@code {broker}.signals.raw} of every enabled broker, one Kafka transaction and one database transaction
+ * per poll: the decisions of a batch are recorded together and published with the batch's offsets.
+ */
+final class RiskSignalListener implements BatchStage<SignalEvent> {
 
     private final RiskManager manager;
     private final EventPublisher publisher;
+    private final BatchProcessor batches;
+    private final PipelineActivity activity;
     private final Map<String, Broker> brokerByTopic;
 
-    RiskSignalListener(RiskManager manager, EventPublisher publisher, Collection<Broker> brokers) {
+    RiskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches, PipelineActivity activity,
+                       Collection<Broker> brokers) {
         this.manager = manager;
         this.publisher = publisher;
+        this.batches = batches;
+        this.activity = activity;
         this.brokerByTopic = brokers.stream().map(Topics::signalsRaw)
                 .collect(Collectors.toUnmodifiableMap(Topic::name, Topic::broker));
     }
@@ -36,14 +48,28 @@ final class RiskSignalListener {
 
     @KafkaListener(id = "risk-manager.signals", topics = "#{__listener.signalTopics}",
             groupId = "alpha-panda.risk-manager.signals")
-    void onSignal(Envelope<SignalEvent> envelope, @Header(KafkaHeaders.RECEIVED_TOPIC) String topic) {
-        Broker broker = brokerByTopic.get(topic);
-        try (CorrelationContext ignored = CorrelationContext.of(envelope)) {
-            switch (envelope.payload()) {
-                case TradingSignal signal -> {
-                    RiskManager.Decision decision = manager.decide(broker, envelope, signal);
-                    publisher.publish(decision.topic(), decision.envelope());
-                }
+    void onSignals(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        batches.process(records, ack, this);
+    }
+
+    @Override
+    public Class<SignalEvent> family() {
+        return SignalEvent.class;
+    }
+
+    @Override
+    public boolean writesDatabase() {
+        return true;
+    }
+
+    @Override
+    public void process(Envelope<SignalEvent> envelope, ConsumerRecord<String, byte[]> record) {
+        Broker broker = brokerByTopic.get(record.topic());
+        switch (envelope.payload()) {
+            case TradingSignal signal -> {
+                RiskManager.Decision decision = manager.decide(broker, envelope, signal);
+                publisher.publish(decision.topic(), decision.envelope());
+                activity.record(PipelineStage.RISK_MANAGER, broker, signal.timestamp());
             }
         }
     }

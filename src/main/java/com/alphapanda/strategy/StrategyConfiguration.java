@@ -2,8 +2,10 @@ package com.alphapanda.strategy;
 
 import com.alphapanda.core.platform.InvalidConfigurationException;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.monitoring.PipelineActivity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
@@ -65,7 +67,8 @@ class StrategyConfiguration {
     }
 
     @Bean
-    StrategyRunnerListener strategyRunnerListener(StrategyRunner runner) {
-        return new StrategyRunnerListener(runner);
+    StrategyRunnerListener strategyRunnerListener(StrategyRunner runner, BatchProcessor batches,
+                                                  PipelineActivity activity, PlatformProperties platform) {
+        return new StrategyRunnerListener(runner, batches, activity, platform.brokers());
     }
 }

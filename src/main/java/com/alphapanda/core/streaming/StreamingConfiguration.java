@@ -18,8 +18,12 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
-import org.springframework.kafka.config.ContainerCustomizer;
-import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.listener.ContainerProperties;
 
 /** Wires the streaming glue and provisions every catalogue topic before any listener starts. */
 @Configuration(proxyBeanMethods = false)
@@ -60,29 +64,53 @@ class StreamingConfiguration {
 
     @Bean
     StreamingErrorHandling streamingErrorHandling(KafkaTemplate<Object, Object> kafkaTemplate,
-                                                  StreamingProperties streaming, PlatformProperties platform,
-                                                  Clock clock) {
+                                                  EventPublisher eventPublisher, StreamingProperties streaming,
+                                                  PlatformProperties platform, Clock clock) {
         Map<String, String> namespaces = new HashMap<>();
         Topics.all(platform.brokers()).forEach(t -> namespaces.put(t.name(), t.namespace()));
-        return new StreamingErrorHandling(kafkaTemplate, streaming,
+        return new StreamingErrorHandling(kafkaTemplate, eventPublisher.root(), streaming,
                 topic -> namespaces.getOrDefault(topic, "unknown"), clock);
     }
 
-    /** Every listener container gets the error policy with its service's retry settings. */
     @Bean
-    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> errorPolicyCustomizer(
-            StreamingErrorHandling errorHandling) {
-        return container -> container.setAfterRollbackProcessor(errorHandling.forGroup(container.getGroupId()));
+    BatchProcessor batchProcessor(EventPublisher eventPublisher, StreamingErrorHandling errorHandling,
+                                  ObjectProvider<DataSource> dataSource) {
+        return new BatchProcessor(eventPublisher, errorHandling, dataSource.getIfAvailable());
     }
 
+    /**
+     * The default container factory, for read-process-write stages: batch listeners ({@link BatchProcessor}) in one
+     * Kafka transaction per poll (Boot's transaction manager), offsets acknowledged by the processor; after a
+     * rollback the batch is redelivered after its group's first back-off interval.
+     */
     @Bean
-    EnvelopeMessageConverter envelopeMessageConverter() {
-        return new EnvelopeMessageConverter();
+    ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<Object, Object> kafkaConsumerFactory, StreamingErrorHandling errorHandling) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure(factory, kafkaConsumerFactory);
+        batchesAcknowledgedByTheProcessor(factory);
+        factory.setContainerCustomizer(container -> container.setAfterRollbackProcessor(
+                new SeekBackAfterRollback(errorHandling.backOff(container.getGroupId(), 1))));
+        return factory;
     }
 
+    /**
+     * For consumers that only read (last prices, marks, probes): batch listeners without a Kafka transaction;
+     * offsets are committed when the processor acknowledges, dead letters go through the root producer.
+     */
     @Bean
-    CorrelationRecordInterceptor correlationRecordInterceptor() {
-        return new CorrelationRecordInterceptor();
+    ConcurrentKafkaListenerContainerFactory<Object, Object> readOnlyContainerFactory(
+            ConsumerFactory<Object, Object> kafkaConsumerFactory) {
+        ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+        factory.setConsumerFactory(kafkaConsumerFactory);
+        batchesAcknowledgedByTheProcessor(factory);
+        return factory;
+    }
+
+    private static void batchesAcknowledgedByTheProcessor(ConcurrentKafkaListenerContainerFactory<Object, Object> f) {
+        f.setBatchListener(true);
+        f.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
     }
 
     @Bean("kafka")

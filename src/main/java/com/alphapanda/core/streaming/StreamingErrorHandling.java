@@ -3,8 +3,7 @@ package com.alphapanda.core.streaming;
 import com.alphapanda.core.topic.Topic;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -12,80 +11,90 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
-import org.springframework.kafka.listener.DefaultAfterRollbackProcessor;
-import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
-import org.springframework.util.backoff.ExponentialBackOff;
+import org.springframework.kafka.listener.ListenerExecutionFailedException;
+import org.springframework.kafka.support.KafkaUtils;
 
 /**
- * The one error-handling policy of every listener. Listeners run in Kafka transactions, so failures reach the
- * after-rollback processor: permanent failures ({@link FailureClassification}) go straight to {@code <topic>.dlq};
- * anything else is retried in place with exponential back-off (the partition's order is kept) and then dead-lettered
- * with reason {@code max_retries_exceeded}. The dead letter is published in the listener's transaction together with
- * the offset commit, so it is never lost nor duplicated, and it carries the original key, value and headers
- * byte-for-byte plus {@link DeadLetterHeaders}.
+ * The one error-handling policy of every listener, applied per record by {@link BatchProcessor}: permanent failures
+ * ({@link FailureClassification}) go straight to {@code <topic>.dlq}; anything else is retried in place with
+ * exponential back-off (the partition waits, so its order is kept) and then dead-lettered with reason
+ * {@code max_retries_exceeded}. In a transactional listener the dead letter is published in the listener's Kafka
+ * transaction together with the offsets, so it is never lost nor duplicated; it carries the original key, value and
+ * headers byte-for-byte plus {@link DeadLetterHeaders}. With dead-lettering off nothing is ever skipped: a failing
+ * record is retried, with back-off capped at the maximum interval, until it succeeds.
  */
 final class StreamingErrorHandling {
 
-    private final KafkaOperations<Object, Object> transactionalTemplate;
+    private static final ThreadLocal<Integer> ATTEMPTS = new ThreadLocal<>();
+
     private final StreamingProperties properties;
     private final Function<String, String> brokerOfTopic;
     private final Clock clock;
-    private final Map<StreamingProperties.Retry, DefaultAfterRollbackProcessor<Object, Object>> processors =
-            new ConcurrentHashMap<>();
+    private final DeadLetterPublishingRecoverer transactionalRecoverer;
+    private final DeadLetterPublishingRecoverer rootRecoverer;
 
-    StreamingErrorHandling(KafkaOperations<Object, Object> transactionalTemplate, StreamingProperties properties,
-                           Function<String, String> brokerOfTopic, Clock clock) {
-        this.transactionalTemplate = transactionalTemplate;
+    StreamingErrorHandling(KafkaOperations<Object, Object> transactionalTemplate, KafkaOperations<Object, Object> root,
+                           StreamingProperties properties, Function<String, String> brokerOfTopic, Clock clock) {
         this.properties = properties;
         this.brokerOfTopic = brokerOfTopic;
         this.clock = clock;
+        this.transactionalRecoverer = recoverer(transactionalTemplate);
+        this.rootRecoverer = recoverer(root);
     }
 
-    /** The processor for a consumer group, with the retry settings of its service. */
-    DefaultAfterRollbackProcessor<Object, Object> forGroup(String groupId) {
-        return processors.computeIfAbsent(properties.retryFor(groupId), this::processor);
+    /** The retry settings of the service owning a consumer group. */
+    StreamingProperties.Retry retryFor(String groupId) {
+        return properties.retryFor(groupId);
     }
 
-    private DefaultAfterRollbackProcessor<Object, Object> processor(StreamingProperties.Retry retry) {
-        if (!properties.dlq().enabled()) {
-            return withoutDeadLetters(retry);
-        }
-        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(transactionalTemplate,
-                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
-        recoverer.addHeadersFunction((record, exception) -> failureHeaders(record, exception, retry));
-        ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(retry.maxAttempts() - 1);
-        backOff.setInitialInterval(retry.initialInterval().toMillis());
-        backOff.setMultiplier(retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultAfterRollbackProcessor<Object, Object> processor =
-                new DefaultAfterRollbackProcessor<>(recoverer, backOff, transactionalTemplate, true);
-        processor.addNotRetryableExceptions(FailureClassification.permanentTypes());
-        return processor;
+    /** False when dead-lettering is off (then every failure is retried until it succeeds). */
+    boolean deadLettering() {
+        return properties.dlq().enabled();
+    }
+
+    /** True when a record that failed {@code attempts} times with {@code failure} is to be dead-lettered now. */
+    boolean exhausted(String groupId, Exception failure, int attempts) {
+        return deadLettering()
+                && (FailureClassification.isPermanent(failure) || attempts >= retryFor(groupId).maxAttempts());
+    }
+
+    /** The wait before the next delivery of a record that failed {@code attempts} times. */
+    Duration backOff(String groupId, int attempts) {
+        StreamingProperties.Retry retry = retryFor(groupId);
+        double millis = retry.initialInterval().toMillis() * Math.pow(retry.multiplier(), Math.max(0, attempts - 1));
+        return Duration.ofMillis((long) Math.min(millis, retry.maxInterval().toMillis()));
     }
 
     /**
-     * Dead-lettering is off: nothing may be skipped, so every failure is retried with back-off (capped at the maximum
-     * interval) until it succeeds or an operator fixes the cause; the partition waits meanwhile.
+     * Publishes a record to its dead-letter topic and waits for the broker's acknowledgement: in the listener's
+     * transaction when {@code transactional}, else through the idempotent root producer.
      */
-    private DefaultAfterRollbackProcessor<Object, Object> withoutDeadLetters(StreamingProperties.Retry retry) {
-        ExponentialBackOff backOff = new ExponentialBackOff(retry.initialInterval().toMillis(), retry.multiplier());
-        backOff.setMaxInterval(retry.maxInterval().toMillis());
-        DefaultAfterRollbackProcessor<Object, Object> processor = new DefaultAfterRollbackProcessor<>(
-                (record, exception) -> {
-                    throw new IllegalStateException("dead-lettering is off: " + record.topic() + "-"
-                            + record.partition() + "@" + record.offset() + " is retried until it can be processed",
-                            exception);
-                }, backOff, transactionalTemplate, false);
-        processor.setClassifications(Map.of(), true); // every failure is retried, with back-off
-        return processor;
+    void deadLetter(ConsumerRecord<?, ?> record, Exception failure, int attempts, boolean transactional) {
+        ATTEMPTS.set(attempts);
+        try {
+            // wrapped as the container wraps a listener's exception: the dead letter names the failure as its cause
+            Exception wrapped = new ListenerExecutionFailedException("Listener failed",
+                    KafkaUtils.getConsumerGroupId(), failure);
+            (transactional ? transactionalRecoverer : rootRecoverer).accept(record, null, wrapped);
+        } finally {
+            ATTEMPTS.remove();
+        }
     }
 
-    private Headers failureHeaders(ConsumerRecord<?, ?> record, Exception exception, StreamingProperties.Retry retry) {
+    private DeadLetterPublishingRecoverer recoverer(KafkaOperations<Object, Object> template) {
+        DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
+                (record, exception) -> new TopicPartition(record.topic() + Topic.DEAD_LETTER_SUFFIX, record.partition()));
+        recoverer.addHeadersFunction(this::failureHeaders);
+        recoverer.setLogRecoveryRecord(false);
+        return recoverer;
+    }
+
+    private Headers failureHeaders(ConsumerRecord<?, ?> record, Exception exception) {
         String reason = FailureClassification.reasonOf(exception);
-        int attempts = FailureClassification.isPermanent(exception) ? 1 : retry.maxAttempts();
+        Integer attempts = ATTEMPTS.get();
         RecordHeaders headers = new RecordHeaders();
         headers.add(DeadLetterHeaders.REASON, bytes(reason));
-        headers.add(DeadLetterHeaders.ATTEMPTS, bytes(Integer.toString(attempts)));
+        headers.add(DeadLetterHeaders.ATTEMPTS, bytes(Integer.toString(attempts == null ? 1 : attempts)));
         headers.add(DeadLetterHeaders.DEAD_LETTERED_AT, bytes(clock.instant().toString()));
         headers.add(DeadLetterHeaders.BROKER, bytes(brokerOfTopic.apply(record.topic())));
         return headers;

@@ -2,8 +2,10 @@ package com.alphapanda.execution.paper;
 
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
+import com.alphapanda.monitoring.PipelineActivity;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -33,8 +35,9 @@ class PaperTradingConfiguration {
     }
 
     @Bean
-    PaperTradingListeners paperTradingListeners(PaperTradingEngine engine, EventPublisher publisher) {
-        return new PaperTradingListeners(engine, publisher);
+    PaperTradingListeners paperTradingListeners(PaperTradingEngine engine, EventPublisher publisher,
+                                                BatchProcessor batches, PipelineActivity activity) {
+        return new PaperTradingListeners(engine, publisher, batches, activity);
     }
 
     /** True when {@code alpha-panda.brokers} includes {@code paper} (the default). */

@@ -72,6 +72,11 @@ final class PaperTradingEngine {
         return records.isEmpty() ? List.of() : commit(cause, records);
     }
 
+    /** Forgets the in-memory venue (it is ahead of the journal after a rolled-back batch); rebuilt on next use. */
+    synchronized void invalidate() {
+        venue = null;
+    }
+
     /** The venue, for queries (the contract's read side); rebuilt first if needed. */
     synchronized PaperVenue venue() {
         if (venue == null) {

@@ -1,53 +1,96 @@
 package com.alphapanda.execution.paper;
 
+import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.RejectedSignal;
 import com.alphapanda.core.event.RiskDecisionEvent;
 import com.alphapanda.core.event.ValidatedSignal;
-import com.alphapanda.core.streaming.CorrelationContext;
+import com.alphapanda.core.streaming.BatchProcessor;
+import com.alphapanda.core.streaming.BatchStage;
 import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.monitoring.PipelineActivity;
+import com.alphapanda.monitoring.PipelineStage;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * The paper venue's listeners: validated signals of the paper broker (orders), and ticks (resting orders, stops,
- * brackets, expiry). Order events are published in the listener's Kafka transaction.
+ * brackets, expiry). Each poll is one Kafka transaction and one database transaction (the journal); the two
+ * containers share the in-memory venue, so each holds it for its whole batch.
  */
 final class PaperTradingListeners {
 
-    private final PaperTradingEngine engine;
-    private final EventPublisher publisher;
+    private final BatchProcessor batches;
+    private final BatchStage<RiskDecisionEvent> signals;
+    private final BatchStage<MarketEvent> ticks;
 
-    PaperTradingListeners(PaperTradingEngine engine, EventPublisher publisher) {
-        this.engine = engine;
-        this.publisher = publisher;
+    PaperTradingListeners(PaperTradingEngine engine, EventPublisher publisher, BatchProcessor batches,
+                          PipelineActivity activity) {
+        this.batches = batches;
+        this.signals = new VenueStage<>(engine, RiskDecisionEvent.class, (envelope, record) -> {
+            switch (envelope.payload()) {
+                case ValidatedSignal validated -> {
+                    publish(publisher, engine.onValidated(envelope, validated));
+                    activity.record(PipelineStage.TRADING_ENGINE, Broker.PAPER, validated.timestamp());
+                }
+                case RejectedSignal rejected -> throw new IllegalArgumentException(
+                        "a rejected signal on the validated-signals topic: " + envelope.id());
+            }
+        });
+        this.ticks = new VenueStage<>(engine, MarketEvent.class, (envelope, record) -> {
+            switch (envelope.payload()) {
+                case MarketTick tick -> publish(publisher, engine.onTick(envelope, tick));
+            }
+        });
     }
 
     @KafkaListener(id = "paper-trading.signals",
             topics = "#{T(com.alphapanda.core.topic.Topics).signalsValidated(T(com.alphapanda.core.event.Broker).PAPER).name()}",
             groupId = "alpha-panda.paper-trading.signals")
-    void onValidated(Envelope<RiskDecisionEvent> envelope) {
-        try (CorrelationContext ignored = CorrelationContext.of(envelope)) {
-            switch (envelope.payload()) {
-                case ValidatedSignal validated -> publish(engine.onValidated(envelope, validated));
-                case RejectedSignal rejected -> throw new IllegalArgumentException(
-                        "a rejected signal on the validated-signals topic: " + envelope.id());
-            }
-        }
+    void onValidated(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        batches.process(records, ack, signals);
     }
 
     @KafkaListener(id = "paper-trading.ticks", topics = "#{T(com.alphapanda.core.topic.Topics).MARKET_TICKS.name()}",
             groupId = "alpha-panda.paper-trading.ticks")
-    void onTick(Envelope<MarketEvent> envelope) {
-        switch (envelope.payload()) {
-            case MarketTick tick -> publish(engine.onTick(envelope, tick));
-        }
+    void onTicks(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        batches.process(records, ack, ticks);
     }
 
-    private void publish(List<Envelope<OrderEvent>> envelopes) {
+    private static void publish(EventPublisher publisher, List<Envelope<OrderEvent>> envelopes) {
         envelopes.forEach(e -> publisher.publish(PaperTradingEngine.topicOf(e.payload()), e));
+    }
+
+    /** A venue input stage: journaled in the batch's database transaction, the venue held for the batch. */
+    private record VenueStage<F extends EventPayload>(
+            PaperTradingEngine engine, Class<F> family,
+            java.util.function.BiConsumer<Envelope<F>, ConsumerRecord<String, byte[]>> action)
+            implements BatchStage<F> {
+
+        @Override
+        public void process(Envelope<F> envelope, ConsumerRecord<String, byte[]> record) {
+            action.accept(envelope, record);
+        }
+
+        @Override
+        public boolean writesDatabase() {
+            return true;
+        }
+
+        @Override
+        public void afterRollback() {
+            engine.invalidate();
+        }
+
+        @Override
+        public Object lock() {
+            return engine;
+        }
     }
 }
