@@ -161,6 +161,7 @@ public final class BatchProcessor {
                     }
                 } else {
                     outputs.addAll(pass.outputs);
+                    pass.succeeded.forEach(retries::clear);
                 }
                 ConsumerRecord<String, byte[]> failed = batch.get(pass.failedAt);
                 int attempts = retries.failed(failed);
@@ -201,7 +202,7 @@ public final class BatchProcessor {
                     EventPublisher.release();
                 }
                 pass.outputs.addAll(held);
-                retries.clear(record);
+                pass.succeeded.add(record);
             }
             return pass;
         }
@@ -223,6 +224,7 @@ public final class BatchProcessor {
                 throw new BatchFailure(e);
             }
             outputs.addAll(pass.outputs);
+            pass.succeeded.forEach(retries::clear);
         }
 
         private void rollback(Pass pass) {
@@ -241,6 +243,7 @@ public final class BatchProcessor {
     private static final class Pass {
         private TransactionStatus transaction;
         private final List<EventPublisher.Held> outputs = new ArrayList<>();
+        private final List<ConsumerRecord<String, byte[]>> succeeded = new ArrayList<>();
         private int failedAt = -1;
         private Exception failure;
     }

@@ -29,6 +29,8 @@ import org.springframework.kafka.listener.ContainerProperties;
 @Configuration(proxyBeanMethods = false)
 class StreamingConfiguration {
 
+    private static final Duration NACK_RESOLUTION = Duration.ofMillis(250);
+
     @Bean(destroyMethod = "close")
     Admin kafkaAdminClient(KafkaAdmin kafkaAdmin) {
         return Admin.create(kafkaAdmin.getConfigurationProperties());
@@ -111,6 +113,9 @@ class StreamingConfiguration {
     private static void batchesAcknowledgedByTheProcessor(ConcurrentKafkaListenerContainerFactory<Object, Object> f) {
         f.setBatchListener(true);
         f.getContainerProperties().setAckMode(ContainerProperties.AckMode.MANUAL);
+        // a negatively acknowledged batch pauses its partitions for the back-off; the pause is checked after each
+        // poll, so the poll timeout is the back-off's resolution
+        f.getContainerProperties().setPollTimeout(NACK_RESOLUTION.toMillis());
     }
 
     @Bean("kafka")
