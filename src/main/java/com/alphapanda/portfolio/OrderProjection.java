@@ -4,6 +4,11 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.OrderFailed;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.OrderSubmitted;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -55,17 +60,31 @@ class OrderProjection {
     }
 
     /** Called by the ledger inside the fill's transaction, so the filled quantity moves exactly once per fill. */
-    static void recordFill(JdbcClient jdbc, Broker broker, OrderFilled fill) {
-        jdbc.sql("""
-                INSERT INTO orders (order_id, broker, strategy_id, instrument_token, side, filled_quantity, updated_at)
-                VALUES (:orderId, :broker, :strategy, :token, :side, :qty, :at)
-                ON CONFLICT (order_id) DO UPDATE SET filled_quantity = orders.filled_quantity + EXCLUDED.filled_quantity,
+    /** Adds the applied fills of a batch to their orders' filled quantities: one statement, one row per order. */
+    static void recordFills(JdbcClient jdbc, List<FillLedger.Entry> entries, List<FillLedger.Outcome> outcomes) {
+        Map<String, FillLedger.Entry> first = new LinkedHashMap<>();
+        Map<String, Long> quantity = new HashMap<>();
+        Map<String, Instant> latest = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            if (outcomes.get(i).applied()) {
+                OrderFilled fill = entries.get(i).fill();
+                first.putIfAbsent(fill.orderId(), entries.get(i));
+                quantity.merge(fill.orderId(), fill.quantity().value(), Long::sum);
+                latest.merge(fill.orderId(), fill.timestamp(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        SqlRows rows = new SqlRows("text", "text", "text", "bigint", "text", "bigint", "timestamptz");
+        first.forEach((orderId, e) -> rows.add(orderId, e.broker().id(), e.fill().strategyId().value(),
+                e.fill().instrumentToken().value(), e.fill().side().name(), quantity.get(orderId),
+                FillLedger.utc(latest.get(orderId))));
+        if (rows.isEmpty()) {
+            return;
+        }
+        jdbc.sql("INSERT INTO orders (order_id, broker, strategy_id, instrument_token, side, filled_quantity, updated_at)"
+                + " VALUES " + rows.values() + """
+                 ON CONFLICT (order_id) DO UPDATE SET filled_quantity = orders.filled_quantity + EXCLUDED.filled_quantity,
                     updated_at = GREATEST(orders.updated_at, EXCLUDED.updated_at)""")
-                .param("orderId", fill.orderId()).param("broker", broker.id())
-                .param("strategy", fill.strategyId().value()).param("token", fill.instrumentToken().value())
-                .param("side", fill.side().name()).param("qty", fill.quantity().value())
-                .param("at", FillLedger.utc(fill.timestamp()))
-                .update();
+                .params(rows.parameters()).update();
     }
 
     private static String truncate(String text) {

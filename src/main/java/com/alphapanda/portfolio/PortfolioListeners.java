@@ -114,6 +114,11 @@ class PortfolioListeners {
         }
 
         @Override
+        public void beforeCommit() {
+            manager.applyPending();
+        }
+
+        @Override
         public void afterCommit() {
             manager.flushPending();
         }

@@ -10,7 +10,9 @@ import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,6 +39,8 @@ class PortfolioManager {
     private final Set<PortfolioKey> dirty = ConcurrentHashMap.newKeySet();
     /** Portfolios whose fills of the current batch are not in the read model yet. */
     private final Set<PortfolioKey> pending = ConcurrentHashMap.newKeySet();
+    /** Fills of the batch a consumer thread is processing, not yet in the ledger. */
+    private final ThreadLocal<List<FillLedger.Entry>> pendingFills = ThreadLocal.withInitial(ArrayList::new);
     private final Counter applied;
     private final Counter duplicates;
 
@@ -54,26 +58,40 @@ class PortfolioManager {
     }
 
     /**
-     * Applies a fill once (in the batch's database transaction); a duplicate is skipped (not an error) but the read
-     * model is still rewritten. The read model is written by {@link #flushPending} after the batch commits, once per
+     * Takes a fill of the current batch: it is applied to the ledger once, with the batch's other fills, by
+     * {@link #applyPending} in the batch's database transaction (a duplicate is skipped, not an error, but the read
+     * model is still rewritten). The read model is written by {@link #flushPending} after the batch commits, once per
      * touched portfolio — or at once when a snapshot of the portfolio falls due before this fill, so that the
      * snapshot shows every fill before it.
      */
     void onFilled(Broker broker, EventId eventId, OrderFilled fill) {
         PortfolioKey key = new PortfolioKey(broker, fill.strategyId());
         if (pending.contains(key) && snapshots.due(key, fill.timestamp())) {
+            applyPending();
             refresh(key);
         }
         snapshots.advance(key, fill.timestamp());
-        FillLedger.Outcome outcome = ledger.apply(broker, eventId, fill, calendar.tradingDate(fill.timestamp()));
-        if (outcome.applied()) {
-            applied.increment();
-            track(key, fill.instrumentToken(), outcome.quantityAfter());
-        } else {
-            duplicates.increment();
-            log.info("Fill {} of order {} already in the ledger: skipped", fill.fillId(), fill.orderId());
-        }
+        pendingFills.get().add(new FillLedger.Entry(broker, eventId, fill, calendar.tradingDate(fill.timestamp())));
         pending.add(key);
+    }
+
+    /** Applies this thread's pending fills to the ledger, in order, in one go. */
+    void applyPending() {
+        List<FillLedger.Entry> entries = List.copyOf(pendingFills.get());
+        pendingFills.get().clear();
+        List<FillLedger.Outcome> outcomes = ledger.applyAll(entries);
+        for (int i = 0; i < entries.size(); i++) {
+            FillLedger.Entry entry = entries.get(i);
+            OrderFilled fill = entry.fill();
+            if (outcomes.get(i).applied()) {
+                applied.increment();
+                track(new PortfolioKey(entry.broker(), fill.strategyId()), fill.instrumentToken(),
+                        outcomes.get(i).quantityAfter());
+            } else {
+                duplicates.increment();
+                log.info("Fill {} of order {} already in the ledger: skipped", fill.fillId(), fill.orderId());
+            }
+        }
     }
 
     /** Rewrites the read model of every portfolio touched by the batch just committed. */
@@ -87,6 +105,7 @@ class PortfolioManager {
     /** The batch's ledger work was rolled back: its fills will be applied again. */
     void forgetPending() {
         pending.clear();
+        pendingFills.get().clear();
     }
 
     void onSubmitted(Broker broker, OrderSubmitted order) {

@@ -208,6 +208,12 @@ public final class BatchProcessor {
         }
 
         private void commit(Pass pass) {
+            try {
+                stage.beforeCommit();
+            } catch (RuntimeException e) {
+                rollback(pass);
+                throw new BatchFailure(e);
+            }
             if (pass.transaction != null) {
                 TransactionStatus tx = pass.transaction;
                 pass.transaction = null;

@@ -26,6 +26,10 @@ public interface BatchStage<F extends EventPayload> {
         return false;
     }
 
+    /** Batch-level work inside the batch's database transaction, just before it commits (e.g. multi-row writes). */
+    default void beforeCommit() {
+    }
+
     /** Batch-level work after the database commit and before the outputs are sent (e.g. Redis read models). */
     default void afterCommit() {
     }
