@@ -48,7 +48,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "spring.kafka.producer.properties.transaction.timeout.ms=10000"})
 class CrashMidStreamIT {
 
-    private static final Path JAR = Path.of("target", "alpha-panda.jar");
     private static final int SIGNALS = 480;
 
     @Autowired
@@ -62,13 +61,12 @@ class CrashMidStreamIT {
     @TempDir
     Path logs;
 
-    private Process second;
+    private SecondInstance second;
 
     @AfterEach
     void stopSecond() throws Exception {
-        if (second != null && second.isAlive()) {
-            second.destroy();
-            second.waitFor();
+        if (second != null) {
+            second.close();
         }
     }
 
@@ -76,8 +74,9 @@ class CrashMidStreamIT {
     void fillsEqualValidatedSignalsExactlyAfterAnInstanceIsKilledMidStream() throws Exception {
         PipelineTestSupport pipeline = new PipelineTestSupport(publisher, port);
         pipeline.ensurePaperTradingActive(jdbc);
-        second = startSecondInstance("second-1.log");
-        awaitMembers(2);
+        second = new SecondInstance(env, "crash-second", logs);
+        second.start("second-1.log");
+        second.awaitMembers(2, List.of("alpha-panda.risk-manager.signals", "alpha-panda.paper-trading.signals"));
 
         String prefix = "crash_" + Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < SIGNALS; i++) {
@@ -86,10 +85,10 @@ class CrashMidStreamIT {
             pipeline.signal(strategy, token, SignalType.BUY, 1, "100", null, PipelineTestSupport.SESSION.plusMillis(i));
         }
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> decided(prefix) >= 20);
-        second.destroyForcibly().waitFor(); // SIGKILL mid-stream
+        second.kill(); // SIGKILL mid-stream
         long decidedAtKill = decided(prefix);
 
-        second = startSecondInstance("second-2.log");
+        second.start("second-2.log");
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 validatedOf(prefix).size() == SIGNALS && fillsOf(prefix).size() >= SIGNALS);
         Thread.sleep(5_000); // a duplicate, if any, would arrive now
@@ -121,41 +120,6 @@ class CrashMidStreamIT {
                 .query(Long.class).single();
     }
 
-    private Process startSecondInstance(String logName) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions",
-                "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "run",
-                "--server.port=" + freePort(),
-                "--alpha-panda.instance-id=crash-second",
-                "--alpha-panda.market-feed.source=none",
-                "--alpha-panda.monitoring.probe.enabled=false",
-                "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN,
-                "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
-                "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=postgres",
-                "--spring.data.redis.host=" + env.getProperty("spring.data.redis.host"),
-                "--spring.data.redis.port=" + env.getProperty("spring.data.redis.port"),
-                "--spring.kafka.consumer.properties.session.timeout.ms=6000",
-                "--spring.kafka.consumer.properties.heartbeat.interval.ms=1000",
-                "--spring.kafka.producer.properties.transaction.timeout.ms=10000"));
-        File log = logs.resolve(logName).toFile();
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-    }
-
-    /** Waits until the risk manager's and paper venue's groups have members in both instances. */
-    private void awaitMembers(int instances) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(java.util.Map.of("bootstrap.servers",
-                env.getProperty("spring.kafka.bootstrap-servers")))) {
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                assertThat(second.isAlive()).as("second instance running").isTrue();
-                var groups = admin.describeConsumerGroups(List.of("alpha-panda.risk-manager.signals",
-                        "alpha-panda.paper-trading.signals")).all().get();
-                return groups.values().stream().allMatch(g -> g.members().stream()
-                        .map(m -> m.clientId().contains("crash-second")).distinct().count() == instances);
-            });
-        }
-    }
-
     private List<Envelope<EventPayload>> validatedOf(String prefix) {
         return read(Topics.signalsValidated(com.alphapanda.core.event.Broker.PAPER).name(), prefix);
     }
@@ -164,37 +128,7 @@ class CrashMidStreamIT {
         return read(Topics.ordersFilled(com.alphapanda.core.event.Broker.PAPER).name(), prefix);
     }
 
-    /** Every committed record of a topic whose key belongs to this test's strategies. */
     private List<Envelope<EventPayload>> read(String topic, String prefix) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.getProperty("spring.kafka.bootstrap-servers"));
-        p.put(ConsumerConfig.GROUP_ID_CONFIG, "crash-reader-" + System.nanoTime());
-        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        EventCodec codec = new EventCodec();
-        List<Envelope<EventPayload>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(p, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            int emptyPolls = 0;
-            while (emptyPolls < 3) {
-                var records = consumer.poll(Duration.ofMillis(500));
-                if (records.isEmpty() && !consumer.assignment().isEmpty()) {
-                    emptyPolls++;
-                }
-                records.forEach(r -> {
-                    if (r.key() != null && r.key().startsWith(prefix)) {
-                        found.add(codec.decode(r.value()));
-                    }
-                });
-            }
-        }
-        return found;
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return SecondInstance.read(env, topic, prefix);
     }
 }
