@@ -13,9 +13,13 @@ import com.alphapanda.core.event.SignalType;
 import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.money.Price;
-import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.monitoring.PipelineMonitor;
+import com.alphapanda.monitoring.PipelineReport;
+import com.alphapanda.monitoring.PipelineStage;
+import com.alphapanda.monitoring.StageReport;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.nio.file.Files;
@@ -23,7 +27,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -48,7 +54,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "alpha-panda.market-feed.replay.file=src/test/resources/pipeline/past-session.csv",
         "alpha-panda.market-feed.replay.speed=max",
         "alpha-panda.strategies.seed-file=src/test/resources/pipeline/strategies.yaml",
-        "alpha-panda.strategies.reload-interval=300ms"})
+        "alpha-panda.strategies.reload-interval=300ms",
+        // the test evaluates the pipeline itself, so that each increase is seen as a rate
+        "alpha-panda.monitoring.pipeline.interval=1h"})
 class StrategyPipelineIT {
 
     private static final EventCodec CODEC = new EventCodec();
@@ -64,6 +72,9 @@ class StrategyPipelineIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    PipelineMonitor pipeline;
 
     @Test
     void replayOfAPastSessionProducesSignalsOnEveryTargetBrokerChainedToTheirTicks() {
@@ -119,6 +130,31 @@ class StrategyPipelineIT {
                 .filter(e -> e.key().equals("demo_nifty:256265")).findFirst().orElseThrow();
         assertThat(signal.causationId()).isEqualTo(sent.id());
         assertThat(((TradingSignal) signal.payload()).signalType()).isEqualTo(SignalType.SELL);
+    }
+
+    @Test
+    void theReplayedDayShowsEveryPaperStageActiveWithARateAndTheLastTickTime() {
+        Map<PipelineStage, Double> maxRate = new EnumMap<>(PipelineStage.class);
+        PipelineReport report = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    PipelineReport r = pipeline.evaluate();
+                    paperStages(r).forEach(s -> maxRate.merge(s.stage(), s.ratePerSecond(), Math::max));
+                    return r;
+                }, r -> paperStages(r).stream().allMatch(s -> s.events() > 0));
+
+        for (StageReport stage : paperStages(report)) {
+            assertThat(stage.lastActivity()).as(stage.stage() + " last activity").isPresent();
+            assertThat(stage.lastEventTime()).as(stage.stage() + " last event time").isPresent();
+            assertThat(maxRate.get(stage.stage())).as(stage.stage() + " rate").isPositive();
+        }
+        StageReport runner = paperStages(report).stream()
+                .filter(s -> s.stage() == PipelineStage.STRATEGY_RUNNER).findFirst().orElseThrow();
+        assertThat(runner.lastEventTime()).as("the tick age is measured from the last replayed in-session tick")
+                .contains(java.time.OffsetDateTime.parse("2025-12-01T15:45:00+05:30").toInstant());
+    }
+
+    private static List<StageReport> paperStages(PipelineReport report) {
+        return report.brokers().stream().filter(b -> b.broker() == Broker.PAPER).findFirst().orElseThrow().stages();
     }
 
     private List<Envelope<EventPayload>> consume(String topic, int atLeast) {
