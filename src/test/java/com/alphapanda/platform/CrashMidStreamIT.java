@@ -24,6 +24,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -79,16 +80,20 @@ class CrashMidStreamIT {
         second.awaitMembers(2, List.of("alpha-panda.risk-manager.signals", "alpha-panda.paper-trading.signals"));
 
         String prefix = "crash_" + Long.toString(System.nanoTime(), 36);
-        for (int i = 0; i < SIGNALS; i++) {
-            StrategyId strategy = StrategyId.of(prefix + "_" + (i % 24));
-            InstrumentToken token = InstrumentToken.of(60_000_000L + i);
-            pipeline.signal(strategy, token, SignalType.BUY, 1, "100", null, PipelineTestSupport.SESSION.plusMillis(i));
-        }
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(50)).until(() -> decided(prefix) >= 20);
-        second.kill(); // SIGKILL mid-stream
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < SIGNALS; i++) {
+                StrategyId strategy = StrategyId.of(prefix + "_" + (i % 24));
+                InstrumentToken token = InstrumentToken.of(60_000_000L + i);
+                pipeline.signal(strategy, token, SignalType.BUY, 1, "100", null,
+                        PipelineTestSupport.SESSION.plusMillis(i));
+            }
+        });
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> decided(prefix) >= 20);
+        second.kill(); // SIGKILL mid-stream, while signals are still being published
         long decidedAtKill = decided(prefix);
 
         second.start("second-2.log");
+        traffic.join();
         await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 validatedOf(prefix).size() == SIGNALS && fillsOf(prefix).size() >= SIGNALS);
         Thread.sleep(5_000); // a duplicate, if any, would arrive now
