@@ -17,7 +17,7 @@ import org.springframework.kafka.support.Acknowledgment;
  * Consumes {@code {broker}.pnl.snapshots} of every enabled broker (group {@code alpha-panda.reconciliation.snapshots}),
  * one Kafka and one database transaction per poll.
  */
-class SnapshotListener implements BatchStage<PnlEvent> {
+class SnapshotListener {
 
     /** Listener container id of the snapshot consumer. */
     static final String LISTENER_ID = "reconciliation.snapshots";
@@ -25,6 +25,7 @@ class SnapshotListener implements BatchStage<PnlEvent> {
     private final SnapshotReconciler reconciler;
     private final BatchProcessor batches;
     private final String[] topics;
+    private final BatchStage<PnlEvent> stage = BatchStage.writingDatabase(PnlEvent.class, this::process);
 
     SnapshotListener(SnapshotReconciler reconciler, BatchProcessor batches, Collection<Broker> brokers) {
         this.reconciler = reconciler;
@@ -40,21 +41,10 @@ class SnapshotListener implements BatchStage<PnlEvent> {
     @KafkaListener(id = LISTENER_ID, topics = "#{__listener.snapshotTopics}",
             groupId = "alpha-panda.reconciliation.snapshots")
     void onSnapshots(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        batches.process(records, ack, this);
+        batches.process(records, ack, stage);
     }
 
-    @Override
-    public Class<PnlEvent> family() {
-        return PnlEvent.class;
-    }
-
-    @Override
-    public boolean writesDatabase() {
-        return true;
-    }
-
-    @Override
-    public void process(Envelope<PnlEvent> envelope, ConsumerRecord<String, byte[]> record) {
+    private void process(Envelope<PnlEvent> envelope, ConsumerRecord<String, byte[]> record) {
         switch (envelope.payload()) {
             case PnlSnapshot snapshot -> reconciler.onSnapshot(snapshot);
         }

@@ -23,12 +23,13 @@ import org.springframework.kafka.support.Acknowledgment;
  * Consumes {@code {broker}.signals.raw} of every enabled broker, one Kafka transaction and one database transaction
  * per poll: the decisions of a batch are recorded together and published with the batch's offsets.
  */
-final class RiskSignalListener implements BatchStage<SignalEvent> {
+final class RiskSignalListener {
 
     private final RiskManager manager;
     private final EventPublisher publisher;
     private final BatchProcessor batches;
     private final PipelineActivity activity;
+    private final BatchStage<SignalEvent> stage = BatchStage.writingDatabase(SignalEvent.class, this::process);
     private final Map<String, Broker> brokerByTopic;
 
     RiskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches, PipelineActivity activity,
@@ -49,21 +50,10 @@ final class RiskSignalListener implements BatchStage<SignalEvent> {
     @KafkaListener(id = "risk-manager.signals", topics = "#{__listener.signalTopics}",
             groupId = "alpha-panda.risk-manager.signals")
     void onSignals(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        batches.process(records, ack, this);
+        batches.process(records, ack, stage);
     }
 
-    @Override
-    public Class<SignalEvent> family() {
-        return SignalEvent.class;
-    }
-
-    @Override
-    public boolean writesDatabase() {
-        return true;
-    }
-
-    @Override
-    public void process(Envelope<SignalEvent> envelope, ConsumerRecord<String, byte[]> record) {
+    private void process(Envelope<SignalEvent> envelope, ConsumerRecord<String, byte[]> record) {
         Broker broker = brokerByTopic.get(record.topic());
         switch (envelope.payload()) {
             case TradingSignal signal -> {

@@ -52,6 +52,17 @@ public interface BatchStage<F extends EventPayload> {
     /** A stage without database work or batch hooks. */
     static <F extends EventPayload> BatchStage<F> of(Class<F> family,
                                                     BiConsumer<Envelope<F>, ConsumerRecord<String, byte[]>> action) {
+        return simple(family, action, false);
+    }
+
+    /** A stage whose records write to PostgreSQL (in the batch's database transaction), without other hooks. */
+    static <F extends EventPayload> BatchStage<F> writingDatabase(
+            Class<F> family, BiConsumer<Envelope<F>, ConsumerRecord<String, byte[]>> action) {
+        return simple(family, action, true);
+    }
+
+    private static <F extends EventPayload> BatchStage<F> simple(
+            Class<F> family, BiConsumer<Envelope<F>, ConsumerRecord<String, byte[]>> action, boolean database) {
         return new BatchStage<>() {
             @Override
             public Class<F> family() {
@@ -61,6 +72,11 @@ public interface BatchStage<F extends EventPayload> {
             @Override
             public void process(Envelope<F> envelope, ConsumerRecord<String, byte[]> record) {
                 action.accept(envelope, record);
+            }
+
+            @Override
+            public boolean writesDatabase() {
+                return database;
             }
         };
     }

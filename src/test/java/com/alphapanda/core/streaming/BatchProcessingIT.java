@@ -194,24 +194,12 @@ class BatchProcessingIT {
             }
         });
 
-        private final BatchStage<ControlEvent> database = new BatchStage<>() {
-            @Override
-            public Class<ControlEvent> family() {
-                return ControlEvent.class;
-            }
-
-            @Override
-            public boolean writesDatabase() {
-                return true;
-            }
-
-            @Override
-            public void process(Envelope<ControlEvent> envelope, ConsumerRecord<String, byte[]> record) {
-                switch (envelope.payload()) {
-                    case TradingStateChanged changed -> write(changed.reason());
-                }
-            }
-        };
+        private final BatchStage<ControlEvent> database = BatchStage.writingDatabase(ControlEvent.class,
+                (envelope, record) -> {
+                    switch (envelope.payload()) {
+                        case TradingStateChanged changed -> write(changed.reason());
+                    }
+                });
 
         private void write(String reason) {
             attempts.computeIfAbsent(reason, r -> new AtomicInteger()).incrementAndGet();
