@@ -37,6 +37,11 @@ class PaperTradingConfiguration {
         return new PaperTradingListeners(engine, publisher);
     }
 
+    @Bean
+    PaperOrderCommandListener paperOrderCommandListener(PaperTradingEngine engine, EventPublisher publisher) {
+        return new PaperOrderCommandListener(engine, publisher);
+    }
+
     /** True when {@code alpha-panda.brokers} includes {@code paper} (the default). */
     static final class PaperEnabled implements Condition {
         @Override
