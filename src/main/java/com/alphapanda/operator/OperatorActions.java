@@ -17,6 +17,7 @@ import com.alphapanda.portfolio.ExposureQueries;
 import com.alphapanda.portfolio.ExposureQueries.OpenPosition;
 import com.alphapanda.portfolio.ExposureQueries.OrderState;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -101,6 +102,15 @@ public final class OperatorActions {
         return sent.await(action, broker, request);
     }
 
+    /**
+     * The event time of an operator's event: now, or the target's last event time when that is later (a replay or the
+     * simulated session can run ahead of the wall clock), so the action follows the history it acts on.
+     */
+    private Instant eventTime(Instant lastEventAt) {
+        Instant now = clock.instant();
+        return lastEventAt != null && lastEventAt.isAfter(now) ? lastEventAt.plusMillis(1) : now;
+    }
+
     private void requireEnabled(Broker broker) {
         if (!brokers.contains(broker)) {
             throw new OperatorActionRefused(OperatorActionRefused.Kind.NOT_FOUND,
@@ -123,7 +133,7 @@ public final class OperatorActions {
 
         void cancel(Broker broker, OrderState order, OperatorRequestContext request) {
             CancelOrder command = new CancelOrder(order.orderId(), order.strategyId(), order.instrumentToken(),
-                    request.requestedBy(), request.reason(), clock.instant());
+                    request.requestedBy(), request.reason(), eventTime(order.lastEventAt()));
             Envelope<CancelOrder> envelope = root(Topics.orderCommands(broker), command, request);
             acks.add(publisher.publish(Topics.orderCommands(broker), envelope));
             cancels.add(new OperatorOutcome.CancelSent(envelope.id().asString(), order.orderId(), order.strategyId(),
@@ -134,7 +144,7 @@ public final class OperatorActions {
             SignalType side = position.quantity() > 0 ? SignalType.SELL : SignalType.BUY;
             long quantity = Math.abs(position.quantity());
             TradingSignal signal = new TradingSignal(position.strategyId(), position.instrumentToken(), side,
-                    Quantity.of(quantity), null, clock.instant(), null, OrderInstruction.MARKET_DAY,
+                    Quantity.of(quantity), null, eventTime(position.lastFillAt()), null, OrderInstruction.MARKET_DAY,
                     "Operator flatten by " + request.requestedBy() + ": " + request.reason(),
                     new OperatorRequest(request.requestedBy(), request.reason()));
             Envelope<TradingSignal> envelope = root(Topics.signalsRaw(position.broker()), signal, request);

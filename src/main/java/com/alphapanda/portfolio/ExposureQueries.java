@@ -4,6 +4,8 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.SignalType;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,11 +18,13 @@ public class ExposureQueries {
 
     /** An order as the order view knows it. */
     public record OrderState(String orderId, Broker broker, StrategyId strategyId, InstrumentToken instrumentToken,
-                             SignalType side, Long quantity, long filledQuantity, OrderStatus status) {
+                             SignalType side, Long quantity, long filledQuantity, OrderStatus status,
+                             Instant lastEventAt) {
     }
 
-    /** A non-zero position (signed quantity). */
-    public record OpenPosition(Broker broker, StrategyId strategyId, InstrumentToken instrumentToken, long quantity) {
+    /** A non-zero position (signed quantity) and the event time of its last fill. */
+    public record OpenPosition(Broker broker, StrategyId strategyId, InstrumentToken instrumentToken, long quantity,
+                               Instant lastFillAt) {
     }
 
     private final JdbcClient jdbc;
@@ -31,7 +35,8 @@ public class ExposureQueries {
 
     public Optional<OrderState> order(Broker broker, String orderId) {
         return jdbc.sql("""
-                SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, failure_code
+                SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, failure_code,
+                       updated_at
                 FROM orders WHERE broker = :broker AND order_id = :orderId""")
                 .param("broker", broker.id()).param("orderId", orderId)
                 .query((rs, n) -> orderState(rs)).optional();
@@ -40,7 +45,8 @@ public class ExposureQueries {
     /** Working orders (submitted, not ended, not fully filled), oldest first. */
     public List<OrderState> workingOrders(Broker broker, Optional<StrategyId> strategy) {
         return jdbc.sql("""
-                SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, failure_code
+                SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, failure_code,
+                       updated_at
                 FROM orders
                 WHERE broker = :broker AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
                   AND failure_code IS NULL AND quantity IS NOT NULL AND filled_quantity < quantity
@@ -52,13 +58,17 @@ public class ExposureQueries {
     /** Open (non-zero) positions, by strategy and instrument. */
     public List<OpenPosition> openPositions(Broker broker, Optional<StrategyId> strategy) {
         return jdbc.sql("""
-                SELECT strategy_id, instrument_token, quantity FROM positions
-                WHERE broker = :broker AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
-                  AND quantity <> 0
-                ORDER BY strategy_id, instrument_token""")
+                SELECT p.strategy_id, p.instrument_token, p.quantity,
+                       (SELECT MAX(f.event_time) FROM fills f WHERE f.broker = p.broker
+                          AND f.strategy_id = p.strategy_id AND f.instrument_token = p.instrument_token)
+                FROM positions p
+                WHERE p.broker = :broker AND (CAST(:strategy AS varchar) IS NULL OR p.strategy_id = :strategy)
+                  AND p.quantity <> 0
+                ORDER BY p.strategy_id, p.instrument_token""")
                 .param("broker", broker.id()).param("strategy", strategy.map(StrategyId::value).orElse(null))
                 .query((rs, n) -> new OpenPosition(broker, StrategyId.of(rs.getString(1)),
-                        InstrumentToken.of(rs.getLong(2)), rs.getLong(3))).list();
+                        InstrumentToken.of(rs.getLong(2)), rs.getLong(3), instant(rs.getObject(4, OffsetDateTime.class))))
+                .list();
     }
 
     private static OrderState orderState(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -66,6 +76,10 @@ public class ExposureQueries {
         long filled = rs.getLong(7);
         return new OrderState(rs.getString(1), Broker.fromId(rs.getString(2)), StrategyId.of(rs.getString(3)),
                 InstrumentToken.of(rs.getLong(4)), SignalType.valueOf(rs.getString(5)), quantity, filled,
-                OrderStatus.derive(quantity, filled, rs.getString(8)));
+                OrderStatus.derive(quantity, filled, rs.getString(8)), instant(rs.getObject(9, OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }
