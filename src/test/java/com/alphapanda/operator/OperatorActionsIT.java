@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.alphapanda.ApiTestClient;
 import com.alphapanda.PipelineTestSupport;
+import com.alphapanda.cli.AlphaPandaCommand;
 import com.alphapanda.core.event.OrderInstruction;
 import com.alphapanda.core.event.OrderType;
 import com.alphapanda.core.event.SignalType;
@@ -14,8 +15,12 @@ import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.money.Price;
 import com.alphapanda.core.streaming.EventPublisher;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -162,6 +167,41 @@ class OperatorActionsIT {
                 .asString()).contains("broker");
         assertThat(api.post("/api/v1/portfolios/paper/s1/positions/abc/flatten", "{\"reason\":\"x\"}", 400)
                 .get("detail").asString()).contains("instrument token");
+    }
+
+    @Test
+    void theCommandLineCancelsAndFlattensThroughTheApi() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("flatcli");
+        InstrumentToken token = PipelineTestSupport.freshInstrument();
+        buy(strategy, token, 6);
+        pipeline.signal(strategy, token, SignalType.BUY, 2, "100", LIMIT_90, SESSION.plusSeconds(2));
+        String orderId = awaitOrder(strategy, "open").get("order_id").asString();
+
+        StringWriter cancelOut = new StringWriter();
+        assertThat(cli(cancelOut, "orders", "cancel", orderId, "--reason", "from the shell")).isZero();
+        assertThat(cancelOut.toString()).contains("cancel   order " + orderId).contains("cancel by bootstrap");
+        StringWriter flattenOut = new StringWriter();
+        assertThat(cli(flattenOut, "orders", "flatten", "--strategy", strategy.value(), "--instrument",
+                String.valueOf(token.value()), "--reason", "from the shell")).isZero();
+        assertThat(flattenOut.toString()).contains("close    SELL 6 of instrument " + token.value());
+        awaitPosition(strategy, token, 0);
+        awaitOrder(strategy, "cancelled");
+
+        StringWriter err = new StringWriter();
+        assertThat(cli(new StringWriter(), err, "orders", "cancel", orderId, "--reason", "again")).isOne();
+        assertThat(err.toString()).startsWith("alpha-panda: error: ").contains("is cancelled");
+        assertThat(cli(new StringWriter(), new StringWriter(), "orders", "flatten", "--reason", "which?"))
+                .as("neither --strategy nor --all is a usage error").isEqualTo(2);
+    }
+
+    private int cli(StringWriter out, String... args) {
+        return cli(out, new StringWriter(), args);
+    }
+
+    private int cli(StringWriter out, StringWriter err, String... args) {
+        String[] all = Stream.concat(Arrays.stream(args), Stream.of("--url", "http://localhost:" + port, "--token",
+                ApiTestClient.ADMIN_TOKEN)).toArray(String[]::new);
+        return AlphaPandaCommand.execute(all, new PrintWriter(out, true), new PrintWriter(err, true));
     }
 
     private void buy(StrategyId strategy, InstrumentToken token, long quantity) {
