@@ -41,7 +41,9 @@ public record MarketFeedProperties(
      * @param startPrices  first price per instrument token
      * @param drift        drift of the log price per tick
      * @param volatility   standard deviation of the log price change per tick
-     * @param start        event time of the first tick (default: now if in a session, else the latest session open)
+     * @param start        event time of the first tick (default: where the stored session clock stopped, or now if in
+     *                     a session, else the latest session open)
+     * @param sessionStep  simulated event time per tick (default: {@code tickInterval}, or ten times it in the demo)
      */
     public record Simulated(
             @DefaultValue("42") long seed,
@@ -51,7 +53,8 @@ public record MarketFeedProperties(
             @NotNull @DefaultValue Map<Long, BigDecimal> startPrices,
             @NotNull @DefaultValue("0") BigDecimal drift,
             @NotNull @DecimalMin("0") @DefaultValue("0.001") BigDecimal volatility,
-            Instant start) {
+            Instant start,
+            Duration sessionStep) {
     }
 
     /**
