@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -54,7 +55,7 @@ public record MarketFeedProperties(
             @NotNull @DefaultValue("0") BigDecimal drift,
             @NotNull @DecimalMin("0") @DefaultValue("0.001") BigDecimal volatility,
             Instant start,
-            Duration sessionStep) {
+            @DurationMin(millis = 1) Duration sessionStep) {
     }
 
     /**
