@@ -3,6 +3,7 @@ package com.alphapanda.operator;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.CancelOrder;
 import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.event.OperatorRequest;
 import com.alphapanda.core.event.OrderInstruction;
 import com.alphapanda.core.event.SignalType;
@@ -12,6 +13,7 @@ import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.money.Quantity;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.portfolio.ExposureQueries;
 import com.alphapanda.portfolio.ExposureQueries.OpenPosition;
@@ -177,8 +179,8 @@ public final class OperatorActions {
         }
     }
 
-    private static <F extends com.alphapanda.core.event.EventPayload, E extends F> Envelope<E> root(
-            com.alphapanda.core.topic.Topic<F> topic, E payload, OperatorRequestContext request) {
+    private static <F extends EventPayload, E extends F> Envelope<E> root(Topic<F> topic, E payload,
+                                                                         OperatorRequestContext request) {
         return request.correlationId() == null ? Envelopes.root(topic, payload, SOURCE)
                 : Envelopes.root(topic, payload, SOURCE, request.correlationId());
     }
