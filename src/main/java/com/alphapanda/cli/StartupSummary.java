@@ -9,9 +9,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Tells the user, once everything is up, where to find the platform. */
+/**
+ * Tells the user, once everything is up, where to find the platform — and, in the demo, what to look at. Ordered
+ * before the other start-up listeners, so the development admin token box comes after it.
+ */
 @Component
 class StartupSummary {
 
@@ -24,6 +29,7 @@ class StartupSummary {
     }
 
     @EventListener
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void onReady(ApplicationReadyEvent event) {
         String url = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? "http://localhost:" + web.getWebServer().getPort()
@@ -32,5 +38,20 @@ class StartupSummary {
                 + "environment: {}", url, url, url,
                 platform.brokers().stream().map(Broker::id).collect(Collectors.joining(",")),
                 platform.environment().name().toLowerCase(Locale.ROOT));
+        if (platform.demoActive()) {
+            log.info(demoGuide(url));
+        }
+    }
+
+    /** What a new user sees within a minute of the demo, and where. */
+    static String demoGuide(String url) {
+        return String.join("\n", "Demo mode (development only; --alpha-panda.demo=false turns it off): demo_* "
+                        + "strategies trade the 20 bundled instruments on the simulated feed. Within a minute:",
+                "  signals and risk decisions  " + url + "/api/v1/signals",
+                "  orders and fills            " + url + "/api/v1/orders   " + url + "/api/v1/fills",
+                "  portfolios (cash, PnL)      " + url + "/api/v1/portfolios",
+                "  live stream (SSE)           curl -N -H \"Authorization: Bearer $ALPHA_PANDA_TOKEN\" " + url
+                        + "/api/v1/stream",
+                "  pipeline health             " + url + "/api/v1/monitoring/pipeline");
     }
 }

@@ -2,6 +2,7 @@ package com.alphapanda.marketfeed;
 
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.platform.InvalidConfigurationException;
+import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.InstrumentUniverse;
 import com.alphapanda.instrument.NseCalendar;
@@ -21,9 +22,11 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Builds the configured tick source; with {@code alpha-panda.market-feed.source=none} there is no feed at all. */
 @Configuration(proxyBeanMethods = false)
@@ -31,13 +34,16 @@ import org.springframework.context.annotation.Configuration;
 class MarketFeedConfiguration {
 
     private static final Logger log = LoggerFactory.getLogger(MarketFeedConfiguration.class);
+    /** How much faster than real time the demo's simulated session runs. */
+    static final int DEMO_SPEED = 10;
 
     @Bean
-    MarketFeed marketFeed(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
-                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient,
-                          PipelineActivity activity) {
+    MarketFeed marketFeed(MarketFeedProperties properties, ObjectProvider<SimulatedSessionInfo> simulated,
+                          JdbcClient jdbc, Clock clock, EventPublisher publisher, MeterRegistry meters,
+                          Admin kafkaAdminClient, PipelineActivity activity) {
         TickSource source = switch (properties.source()) {
-            case SIMULATED -> simulated(properties.simulated(), calendar, clock);
+            case SIMULATED -> simulated(properties.simulated(), simulated.getObject(),
+                    new SessionClockStore(jdbc, clock));
             case REPLAY -> replay(properties.replay());
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
@@ -46,14 +52,33 @@ class MarketFeedConfiguration {
                 new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30)));
     }
 
-    private static TickSource simulated(MarketFeedProperties.Simulated s, NseCalendar calendar, Clock clock) {
+    /**
+     * The simulated session clock: the configured start, else continued from the stored clock (never replaying a
+     * day), else now or the latest session open. Its step is the tick interval, ten times it in the demo.
+     */
+    @Bean
+    @ConditionalOnExpression("'${alpha-panda.market-feed.source:simulated}'.toLowerCase() == 'simulated'")
+    SimulatedSessionInfo simulatedSessionInfo(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
+                                              JdbcClient jdbc, PlatformProperties platform) {
+        MarketFeedProperties.Simulated s = properties.simulated();
+        SimulatedSession session = s.start() != null ? new SimulatedSession(calendar, s.start())
+                : SimulatedSession.resume(calendar, clock.instant(), new SessionClockStore(jdbc, clock).load()
+                        .orElse(null));
+        Duration step = s.sessionStep() != null ? s.sessionStep()
+                : platform.demoActive() ? s.tickInterval().multipliedBy(DEMO_SPEED) : s.tickInterval();
+        SimulatedSessionInfo info = new SimulatedSessionInfo(session, calendar, clock, s.tickInterval(), step);
+        log.info(info.describe());
+        return info;
+    }
+
+    private static TickSource simulated(MarketFeedProperties.Simulated s, SimulatedSessionInfo info,
+                                        SimulatedTickSource.SessionCheckpoint checkpoint) {
         List<InstrumentToken> tokens = s.instruments().isEmpty() ? InstrumentUniverse.bundledTokens()
                 : s.instruments().stream().map(InstrumentToken::of).toList();
         Map<InstrumentToken, BigDecimal> start = new LinkedHashMap<>();
         tokens.forEach(t -> start.put(t, s.startPrices().getOrDefault(t.value(), s.startPrice())));
-        SimulatedSession session = new SimulatedSession(calendar, s.start() != null ? s.start() : clock.instant());
-        return new SimulatedTickSource(new GbmPrices(s.seed(), start, s.drift(), s.volatility()), session,
-                s.tickInterval());
+        return new SimulatedTickSource(new GbmPrices(s.seed(), start, s.drift(), s.volatility()), info.session(),
+                s.tickInterval(), info.step(), checkpoint);
     }
 
     static TickSource replay(MarketFeedProperties.Replay r) {

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -41,7 +42,9 @@ public record MarketFeedProperties(
      * @param startPrices  first price per instrument token
      * @param drift        drift of the log price per tick
      * @param volatility   standard deviation of the log price change per tick
-     * @param start        event time of the first tick (default: now if in a session, else the latest session open)
+     * @param start        event time of the first tick (default: where the stored session clock stopped, or now if in
+     *                     a session, else the latest session open)
+     * @param sessionStep  simulated event time per tick (default: {@code tickInterval}, or ten times it in the demo)
      */
     public record Simulated(
             @DefaultValue("42") long seed,
@@ -51,7 +54,8 @@ public record MarketFeedProperties(
             @NotNull @DefaultValue Map<Long, BigDecimal> startPrices,
             @NotNull @DefaultValue("0") BigDecimal drift,
             @NotNull @DecimalMin("0") @DefaultValue("0.001") BigDecimal volatility,
-            Instant start) {
+            Instant start,
+            @DurationMin(millis = 1) Duration sessionStep) {
     }
 
     /**

@@ -41,6 +41,11 @@ class PortfolioConfiguration {
     }
 
     @Bean
+    ExposureQueries exposureQueries(JdbcClient jdbc) {
+        return new ExposureQueries(jdbc);
+    }
+
+    @Bean
     PortfolioQueries portfolioQueries(JdbcClient jdbc, PortfolioProperties properties) {
         return new LedgerPortfolioQueries(jdbc, properties);
     }

@@ -2,7 +2,10 @@ package com.alphapanda.risk;
 
 import java.math.BigDecimal;
 
-/** quantity × price (the signal's, else the last tick's) must not exceed the maximum order notional. */
+/**
+ * quantity × price (the signal's, else the last tick's) must not exceed the maximum order notional; an operator's
+ * reduction (a flatten) always passes.
+ */
 final class MaxOrderNotionalRule implements RiskRule {
 
     @Override
@@ -13,7 +16,7 @@ final class MaxOrderNotionalRule implements RiskRule {
     @Override
     public RuleResult check(RiskContext c) {
         BigDecimal price = c.referencePrice();
-        if (price == null) {
+        if (price == null || c.operatorReduction()) {
             return RuleResult.pass(name());
         }
         BigDecimal notional = price.multiply(BigDecimal.valueOf(c.signal().quantity().value()));

@@ -31,6 +31,11 @@ record RiskContext(Broker broker, TradingSignal signal, RiskLimits limits, long 
                 && Math.abs(delta) <= Math.abs(currentQuantity);
     }
 
+    /** True for an operator's signal (a flatten) that reduces the position without crossing zero. */
+    boolean operatorReduction() {
+        return signal.operator() != null && reducesExposure();
+    }
+
     /** The price to judge the order at: the signal's own, else the last tick; null when neither is known. */
     BigDecimal referencePrice() {
         return signal.price() != null ? signal.price().value() : lastPrice;

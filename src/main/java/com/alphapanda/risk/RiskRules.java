@@ -45,7 +45,7 @@ final class RiskRules {
     static RiskRules standard() {
         return new RiskRules(List.of(new TradingStateRule(), new InstrumentAllowListRule(), new MaxPositionSizeRule(),
                 new MaxDailyTradesRule(), new PriceLimitRule(), new MaxOrderNotionalRule(), new DailyLossLimitRule(),
-                new MaxOpenPositionsRule()));
+                new MaxOpenPositionsRule(), new OperatorFlattenRule()));
     }
 
     Verdict evaluate(RiskContext context) {

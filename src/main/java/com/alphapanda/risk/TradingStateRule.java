@@ -1,6 +1,9 @@
 package com.alphapanda.risk;
 
-/** HALTED rejects every signal; REDUCING passes only signals that reduce the current position without flipping it. */
+/**
+ * HALTED rejects every signal but an operator's reduction (a flatten); REDUCING passes only signals that reduce the
+ * current position without flipping it.
+ */
 final class TradingStateRule implements RiskRule {
 
     @Override
@@ -14,7 +17,7 @@ final class TradingStateRule implements RiskRule {
         String broker = c.broker().id();
         return switch (status.state()) {
             case ACTIVE -> RuleResult.pass(name());
-            case HALTED -> RuleResult.fail(name(), "TRADING_HALTED",
+            case HALTED -> c.operatorReduction() ? RuleResult.pass(name()) : RuleResult.fail(name(), "TRADING_HALTED",
                     "Trading halted for " + broker + ": " + status.reason());
             case REDUCING -> c.reducesExposure() ? RuleResult.pass(name())
                     : RuleResult.fail(name(), "TRADING_REDUCING", "Trading for " + broker

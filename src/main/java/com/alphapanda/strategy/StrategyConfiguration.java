@@ -8,6 +8,7 @@ import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,8 +32,12 @@ class StrategyConfiguration {
     }
 
     @Bean
-    StrategyReloader strategyReloader(JdbcClient jdbcClient, StrategyRoster roster, StrategyProperties properties) {
+    StrategyReloader strategyReloader(JdbcClient jdbcClient, StrategyRoster roster, StrategyProperties properties,
+                                      PlatformProperties platform, Clock clock) {
         StrategyStore store = new StrategyStore(jdbcClient);
+        if (platform.demoActive()) {
+            new DemoStrategies(jdbcClient, clock).seedIfFresh();
+        }
         if (properties.seedFile() != null) {
             try {
                 StrategySeeding.seed(new StrategyLoad(jdbcClient), properties.seedFile());

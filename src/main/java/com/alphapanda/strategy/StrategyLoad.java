@@ -47,6 +47,11 @@ public final class StrategyLoad {
         return load(entries, store::upsert);
     }
 
+    /** Loads strategies from YAML text ({@code source} names it in messages). */
+    public Result load(Reader reader, String source) {
+        return load(StrategyYaml.read(reader, source), store::upsert);
+    }
+
     Result load(List<StrategyYaml.Entry> entries, java.util.function.Consumer<StrategyDefinition> sink) {
         List<String> loaded = new ArrayList<>();
         List<String> rejected = new ArrayList<>();

@@ -65,6 +65,14 @@ class AlphaPandaCommandTest {
     }
 
     @Test
+    void aSimulatedSessionStepThatIsNotPositiveStopsStartUpWithOneLine() {
+        String stderr = captureStderr(() -> assertThat(
+                run("run", "--alpha-panda.market-feed.simulated.session-step=-10s")).isEqualTo(1));
+        assertThat(stderr).contains("alpha-panda.market-feed.simulated.session-step", "'-10s'");
+        assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
     void negativePortStopsStartUpWithOneLineAndExitCodeOne() {
         String stderr = captureStderr(() -> assertThat(
                 run("run", "--alpha-panda.embedded.kafka-port=-1")).isEqualTo(1));

@@ -85,7 +85,7 @@ class RiskManagerIT {
         RejectedSignal rejected = (RejectedSignal) decision(tooMuch).payload();
         assertThat(rejected.reasonCodes()).containsExactly("MAX_POSITION_SIZE");
         assertThat(rejected.rejectionReason()).isEqualTo("MaxPositionSize: Position size 1001 exceeds maximum 1000");
-        assertThat(rejected.riskChecks()).containsEntry("MaxPositionSize", false).hasSize(8);
+        assertThat(rejected.riskChecks()).containsEntry("MaxPositionSize", false).hasSize(9);
         assertThat(decision(upToTheLimit).payload()).isInstanceOf(ValidatedSignal.class);
         assertThat(decision(upToTheLimit).correlationId()).isEqualTo(upToTheLimit.correlationId());
         assertThat(decision(upToTheLimit).causationId()).isEqualTo(upToTheLimit.id());

@@ -161,7 +161,7 @@ class RiskRulesTest {
         RiskContext c = context(signal(SignalType.BUY, 1200, "120"), 0);
         RiskRules.Verdict verdict = RiskRules.standard().evaluate(c);
         assertThat(verdict.passed()).isFalse();
-        assertThat(verdict.riskChecks()).hasSize(8).containsEntry("MaxPositionSize", false)
+        assertThat(verdict.riskChecks()).hasSize(9).containsEntry("MaxPositionSize", false)
                 .containsEntry("PriceLimit", false).containsEntry("TradingState", true);
         assertThat(verdict.reasonCodes()).containsExactly("MAX_POSITION_SIZE", "PRICE_LIMIT");
         assertThat(verdict.rejectionReason()).isEqualTo("MaxPositionSize: Position size 1200 exceeds maximum 1000; "

@@ -7,7 +7,8 @@ import java.time.Instant;
  * its own topics. Consumers switch over a family exhaustively, without a {@code default} branch.
  */
 public sealed interface EventPayload
-        permits MarketEvent, SignalEvent, RiskDecisionEvent, OrderEvent, PnlEvent, ControlEvent {
+        permits MarketEvent, SignalEvent, RiskDecisionEvent, OrderEvent, OrderCommand, PnlEvent,
+        ControlEvent {
 
     /** The partition key that gives this event its ordering (see ARCHITECTURE.md §4). */
     String partitionKey();

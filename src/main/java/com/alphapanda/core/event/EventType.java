@@ -16,6 +16,7 @@ public enum EventType {
     ORDER_SUBMITTED("order_submitted", OrderSubmitted.class),
     ORDER_FILLED("order_filled", OrderFilled.class),
     ORDER_FAILED("order_failed", OrderFailed.class),
+    CANCEL_ORDER("cancel_order", CancelOrder.class),
     PNL_SNAPSHOT("pnl_snapshot", PnlSnapshot.class),
     TRADING_STATE_CHANGED("trading_state_changed", TradingStateChanged.class);
 

@@ -11,7 +11,8 @@ import java.util.Objects;
 /**
  * A strategy's intent to buy or sell. {@code timestamp} is the event time of the tick that caused it;
  * {@code confidence} is in [0, 1]; {@code instruction} says how to execute (null: a DAY market order);
- * {@code reasoning} is the strategy's human-readable explanation.
+ * {@code reasoning} is the strategy's human-readable explanation; {@code operator} is set (who and why) only on a
+ * signal an operator asked for, such as a flatten.
  */
 public record TradingSignal(
         StrategyId strategyId,
@@ -22,7 +23,16 @@ public record TradingSignal(
         Instant timestamp,
         BigDecimal confidence,
         OrderInstruction instruction,
-        String reasoning) implements SignalEvent {
+        String reasoning,
+        OperatorRequest operator) implements SignalEvent {
+
+    /** A strategy's signal (no operator). */
+    public TradingSignal(StrategyId strategyId, InstrumentToken instrumentToken, SignalType signalType,
+                         Quantity quantity, Price price, Instant timestamp, BigDecimal confidence,
+                         OrderInstruction instruction, String reasoning) {
+        this(strategyId, instrumentToken, signalType, quantity, price, timestamp, confidence, instruction, reasoning,
+                null);
+    }
 
     public TradingSignal {
         Objects.requireNonNull(strategyId, "strategy_id");

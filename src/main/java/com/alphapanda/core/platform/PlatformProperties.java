@@ -17,6 +17,8 @@ import org.springframework.validation.annotation.Validated;
  * @param environment {@code development}, {@code staging} or {@code production}
  * @param dataDir     where the embedded servers keep their data between runs
  * @param instanceId  names this instance in Kafka client ids and transactional ids; unique per running instance
+ * @param demo        the first-run demo (demo strategies on the bundled instruments, a simulated session clock that
+ *                    runs ten times faster); only ever active in {@code development}, see {@link #demoActive()}
  */
 @Validated
 @ConfigurationProperties("alpha-panda")
@@ -24,10 +26,16 @@ public record PlatformProperties(
         @NotEmpty @DefaultValue("paper") List<@NotNull Broker> brokers,
         @NotNull @DefaultValue("development") DeploymentEnvironment environment,
         @NotNull @DefaultValue("${user.home}/.alpha-panda") Path dataDir,
-        @NotBlank @DefaultValue("alpha-panda-1") String instanceId) {
+        @NotBlank @DefaultValue("alpha-panda-1") String instanceId,
+        @DefaultValue("true") boolean demo) {
 
     public PlatformProperties {
         brokers = brokers == null ? List.of(Broker.PAPER) : List.copyOf(brokers);
+    }
+
+    /** Whether the demo runs: asked for ({@code alpha-panda.demo}, default true) and in development; never otherwise. */
+    public boolean demoActive() {
+        return demo && environment == DeploymentEnvironment.DEVELOPMENT;
     }
 
     /** The deployment environment; {@code production} tightens start-up checks. */

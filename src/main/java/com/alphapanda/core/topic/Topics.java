@@ -3,6 +3,7 @@ package com.alphapanda.core.topic;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.ControlEvent;
 import com.alphapanda.core.event.MarketEvent;
+import com.alphapanda.core.event.OrderCommand;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.PnlEvent;
 import com.alphapanda.core.event.RiskDecisionEvent;
@@ -60,6 +61,12 @@ public final class Topics {
         return orders(broker, "failed");
     }
 
+    /** Operator commands to the broker's venue (cancel an order), keyed like the order's events. */
+    public static Topic<OrderCommand> orderCommands(Broker broker) {
+        return new Topic<>(broker.id() + ".orders.commands", OrderCommand.class, broker, DEFAULT_PARTITIONS,
+                auditRetention(broker), true);
+    }
+
     public static Topic<PnlEvent> pnlSnapshots(Broker broker) {
         return new Topic<>(broker.id() + ".pnl.snapshots", PnlEvent.class, broker, DEFAULT_PARTITIONS,
                 auditRetention(broker), true);
@@ -68,7 +75,8 @@ public final class Topics {
     /** Every topic of one broker. */
     public static List<Topic<?>> ofBroker(Broker broker) {
         return List.of(signalsRaw(broker), signalsValidated(broker), signalsRejected(broker),
-                ordersSubmitted(broker), ordersFilled(broker), ordersFailed(broker), pnlSnapshots(broker));
+                ordersSubmitted(broker), ordersFilled(broker), ordersFailed(broker), orderCommands(broker),
+                pnlSnapshots(broker));
     }
 
     /** Every topic the platform needs with these brokers enabled: shared ones first, then each broker's. */

@@ -40,6 +40,12 @@ class PaperTradingConfiguration {
         return new PaperTradingListeners(engine, publisher, batches, activity);
     }
 
+    @Bean
+    PaperOrderCommandListener paperOrderCommandListener(PaperTradingEngine engine, EventPublisher publisher,
+                                                        BatchProcessor batches) {
+        return new PaperOrderCommandListener(engine, publisher, batches);
+    }
+
     /** True when {@code alpha-panda.brokers} includes {@code paper} (the default). */
     static final class PaperEnabled implements Condition {
         @Override

@@ -1,6 +1,7 @@
 package com.alphapanda.execution.paper;
 
 import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.CancelOrder;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
@@ -75,6 +76,28 @@ final class PaperTradingEngine {
     /** Forgets the in-memory venue (it is ahead of the journal after a rolled-back batch); rebuilt on next use. */
     synchronized void invalidate() {
         venue = null;
+    }
+
+    /**
+     * An operator's cancel: the order's {@code CANCELLED} failure, journaled like any input; nothing when the order is
+     * unknown, of another strategy or instrument, or no longer working (filled, expired, cancelled before).
+     */
+    synchronized List<Envelope<OrderEvent>> onCancel(Envelope<?> cause, CancelOrder cancel) {
+        PaperVenue v = venue();
+        List<Envelope<OrderEvent>> done = recent.get(cause.id());
+        if (done != null) {
+            return done;
+        }
+        var order = v.order(cancel.orderId()).filter(o -> o.strategyId().equals(cancel.strategyId())
+                && o.instrumentToken().equals(cancel.instrumentToken()));
+        if (order.isEmpty() || !order.get().status().isWorking()) {
+            log.info("Cancel {} of order {} by {}: nothing to cancel ({})", cause.id(), cancel.orderId(),
+                    cancel.requestedBy(), order.map(o -> o.status().name()).orElse("unknown order"));
+            return List.of();
+        }
+        log.info("Cancelling order {} for {}: {}", cancel.orderId(), cancel.requestedBy(), cancel.reason());
+        return commit(cause, v.cancelRecorded(cancel.orderId(),
+                "Cancelled by " + cancel.requestedBy() + ": " + cancel.reason(), cancel.timestamp()));
     }
 
     /** The venue, for queries (the contract's read side); rebuilt first if needed. */

@@ -2,7 +2,6 @@ package com.alphapanda.execution.paper;
 
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
-import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
@@ -65,32 +64,5 @@ final class PaperTradingListeners {
 
     private static void publish(EventPublisher publisher, List<Envelope<OrderEvent>> envelopes) {
         envelopes.forEach(e -> publisher.publish(PaperTradingEngine.topicOf(e.payload()), e));
-    }
-
-    /** A venue input stage: journaled in the batch's database transaction, the venue held for the batch. */
-    private record VenueStage<F extends EventPayload>(
-            PaperTradingEngine engine, Class<F> family,
-            java.util.function.BiConsumer<Envelope<F>, ConsumerRecord<String, byte[]>> action)
-            implements BatchStage<F> {
-
-        @Override
-        public void process(Envelope<F> envelope, ConsumerRecord<String, byte[]> record) {
-            action.accept(envelope, record);
-        }
-
-        @Override
-        public boolean writesDatabase() {
-            return true;
-        }
-
-        @Override
-        public void afterRollback() {
-            engine.invalidate();
-        }
-
-        @Override
-        public Object lock() {
-            return engine;
-        }
     }
 }

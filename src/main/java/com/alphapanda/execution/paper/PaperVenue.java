@@ -69,12 +69,22 @@ final class PaperVenue implements BrokerGateway {
 
     @Override
     public List<OrderEvent> cancel(String orderId, Instant at) {
+        return events(cancelRecorded(orderId, "Cancelled", at));
+    }
+
+    /** The records of cancelling an order: its {@code CANCELLED} failure, or none when it is not working. */
+    List<VenueRecord> cancelRecorded(String orderId, String message, Instant at) {
         PaperOrder order = orders.get(orderId);
         List<VenueRecord> out = new ArrayList<>();
         if (order != null && order.status.isWorking()) {
-            fail(order, "CANCELLED", "Cancelled", at, out);
+            fail(order, "CANCELLED", message, at, out);
         }
-        return events(out);
+        return out;
+    }
+
+    /** The order with this id, if the venue knows it. */
+    Optional<BrokerOrder> order(String orderId) {
+        return Optional.ofNullable(orders.get(orderId)).map(PaperOrder::view);
     }
 
     @Override

@@ -125,6 +125,7 @@ class EventCodecTest {
             case SignalEvent s -> Topics.signalsRaw(Broker.PAPER);
             case RiskDecisionEvent r -> Topics.signalsValidated(Broker.PAPER);
             case OrderEvent o -> Topics.ordersFilled(Broker.PAPER);
+            case OrderCommand c -> Topics.orderCommands(Broker.PAPER);
             case PnlEvent p -> Topics.pnlSnapshots(Broker.PAPER);
             case ControlEvent c -> Topics.CONTROL;
         };

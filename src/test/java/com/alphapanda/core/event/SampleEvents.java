@@ -37,6 +37,8 @@ public final class SampleEvents {
                     Price.of("2501.30"), Money.of("25.0130"), T0.plusMillis(6));
             case ORDER_FAILED -> new OrderFailed("ord-2", STRATEGY, RELIANCE, SignalType.SELL, Quantity.of(5),
                     Price.of("2490.00"), "INSUFFICIENT_POSITION", "no position to sell", T0.plusMillis(7));
+            case CANCEL_ORDER -> new CancelOrder("ord-3", STRATEGY, RELIANCE, "alice", "strategy misbehaving",
+                    T0.plusMillis(8));
             case PNL_SNAPSHOT -> new PnlSnapshot(EventId.next(), "paper:momentum_1", Broker.PAPER, T0,
                     PnlSnapshot.SnapshotType.END_OF_DAY, Money.of("120.50"), Money.of("-20.25"), Money.of("75.24"),
                     Money.of("25.01"), Money.of("974986.24"), List.of(new PnlSnapshot.PositionSnapshot(RELIANCE, 10,
