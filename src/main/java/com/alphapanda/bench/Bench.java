@@ -42,6 +42,8 @@ public final class Bench {
         progress.println("starting the platform ...");
         try (ConfigurableApplicationContext context = BenchPlatform.start(options, springArgs)) {
             BenchPlatform.awaitListeners(context.getBean(KafkaListenerEndpointRegistry.class), Duration.ofSeconds(60));
+            BenchPlatform.awaitStrategies(context.getBean(io.micrometer.core.instrument.MeterRegistry.class),
+                    options.strategies().size(), Duration.ofSeconds(60));
             double startup = (System.nanoTime() - started) / 1e9;
             return measure(context, startup);
         }

@@ -84,6 +84,21 @@ final class BenchPlatform {
         }
     }
 
+    /** Waits until the strategy runner runs the bench's strategies (its {@code strategy_active} gauge). */
+    static void awaitStrategies(io.micrometer.core.instrument.MeterRegistry meters, int count, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            var gauge = meters.find("strategy.active").gauge();
+            if (gauge != null && gauge.value() >= count) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new BenchException("the strategy runner did not start the " + count + " bench strategies within "
+                + timeout);
+    }
+
     /** Waits until every running listener container has partitions assigned. */
     static void awaitListeners(KafkaListenerEndpointRegistry registry, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();

@@ -40,12 +40,12 @@ final class PipelineObserver implements Runnable {
                 Topics.ordersFailed(BROKER).name());
     }
 
-    /** Starts a new measurement: later records go to a fresh correlator, which is returned. */
+    /** Starts a new measurement: later records go to a fresh correlator; returns the one of the measurement done. */
     Correlator restart() {
-        Correlator fresh = new Correlator();
-        correlator = fresh;
+        Correlator done = correlator;
+        correlator = new Correlator();
         portfolio.reset();
-        return fresh;
+        return done;
     }
 
     Correlator current() {
