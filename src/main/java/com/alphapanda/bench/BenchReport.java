@@ -42,7 +42,7 @@ public record BenchReport(Setup setup, List<StepResult> steps, double sustainedR
     public record BaselineResult(int recordBytes, double produceRecordsPerSecond, int hopRate, LatencyStats hop) {
     }
 
-    /** The pipeline against the baseline; NaN where a figure is missing. */
+    /** The pipeline against the baseline; NaN where a figure is missing (no sustained rate, no baseline). */
     public record Ratios(double sustainedToProduce, double tickToFillP50ToHopP50, double tickToFillP99ToHopP99,
                          double tickToFillP99Bound, boolean tickToFillP99WithinBound) {
 
@@ -52,7 +52,7 @@ public record BenchReport(Setup setup, List<StepResult> steps, double sustainedR
 
         static Ratios of(double sustainedRate, LatencyStats tickToFill, BaselineResult baseline) {
             double bound = SLACK * HOPS * baseline.hop().p99();
-            return new Ratios(divide(sustainedRate, baseline.produceRecordsPerSecond()),
+            return new Ratios(sustainedRate > 0 ? divide(sustainedRate, baseline.produceRecordsPerSecond()) : Double.NaN,
                     divide(tickToFill.p50(), baseline.hop().p50()), divide(tickToFill.p99(), baseline.hop().p99()),
                     bound, !tickToFill.isEmpty() && !baseline.hop().isEmpty() && tickToFill.p99() <= bound);
         }

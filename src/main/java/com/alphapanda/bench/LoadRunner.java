@@ -21,7 +21,7 @@ final class LoadRunner {
     static final Duration MAX_PRIMING = Duration.ofMinutes(1);
 
     /** The longest wait for queues to empty after a step. */
-    static final Duration MAX_SETTLE = Duration.ofSeconds(30);
+    static final Duration MAX_SETTLE = Duration.ofSeconds(60);
 
     /** A step with the latencies measured in it. */
     record Measured(StepResult step, Map<String, LatencyStats> latencies, EventCounts counts) {
@@ -72,15 +72,19 @@ final class LoadRunner {
         return step(rate, duration);
     }
 
-    /** Steps up the rate within {@code budget}; returns the best sustained step, else the last one. */
+    /**
+     * Steps up the rate while the steps' time under load fits in {@code budget} (the settling after each step is not
+     * counted; it is bounded by {@link #MAX_SETTLE}); returns the best sustained step, else the last one.
+     */
     Measured findMax(int startRate, Duration step, Duration budget) throws InterruptedException {
         RateSearch search = new RateSearch();
-        long deadline = System.nanoTime() + budget.toNanos();
+        long left = budget.toNanos();
         Measured best = null;
         Measured last = null;
         OptionalInt rate = OptionalInt.of(startRate);
-        while (rate.isPresent() && deadline - System.nanoTime() >= step.toNanos() - 500_000_000L) {
+        while (rate.isPresent() && left >= step.toNanos()) {
             last = step(rate.getAsInt(), step);
+            left -= step.toNanos();
             if (last.step().sustained() && (best == null || last.step().achievedRate() > best.step().achievedRate())) {
                 best = last;
             }

@@ -52,6 +52,7 @@ class ReportComputationTest {
         assertThat(r.tickToFillP99ToHopP99()).isEqualTo(4.0);
         assertThat(r.tickToFillP99Bound()).isEqualTo(18.0);
         assertThat(r.tickToFillP99WithinBound()).isTrue();
+        assertThat(BenchReport.Ratios.of(0, tickToFill, baseline).sustainedToProduce()).as("no rate sustained").isNaN();
     }
 
     @Test
