@@ -11,9 +11,14 @@ import java.util.TreeMap;
  * Consumer lag of every platform group, collected from the broker by the platform's own
  * {@link ConsumerLagMonitor} (committed offsets, end offsets and the timestamp of the oldest unconsumed record). Keeps
  * the worst time lag per group over a window: the run is sustained only if every group stayed under the threshold.
- * Not thread-safe: one sampling thread; readers get immutable snapshots.
+ * The live-stream consumers ({@code alpha-panda.api-stream.<instance>}) are not judged: they auto-commit every 5 s,
+ * so their committed offsets trail by up to that much whether or not they keep up. Synchronized: one sampling thread,
+ * readers get immutable snapshots.
  */
 final class LagSampler {
+
+    /** Groups whose committed offsets do not tell whether they keep up. */
+    static final java.util.List<String> NOT_JUDGED_PREFIXES = java.util.List.of("alpha-panda.api-stream.");
 
     private final ConsumerLagMonitor monitor;
     private final Map<String, Duration> worst = new TreeMap<>();
@@ -42,6 +47,9 @@ final class LagSampler {
         }
         Duration now = Duration.ZERO;
         for (GroupLag g : report.groups()) {
+            if (!judged(g.group())) {
+                continue;
+            }
             Duration lag = timeLag(g);
             if (lag == null) {
                 unreadable++;
@@ -56,6 +64,10 @@ final class LagSampler {
 
     LagWindow window() {
         return last;
+    }
+
+    static boolean judged(String group) {
+        return NOT_JUDGED_PREFIXES.stream().noneMatch(group::startsWith);
     }
 
     /** A group's time lag: zero when it has nothing left to consume; null when it could not be read. */

@@ -87,6 +87,13 @@ class ReportComputationTest {
     }
 
     @Test
+    void everyPlatformGroupIsJudgedButTheAutoCommittingLiveStream() {
+        assertThat(LagSampler.judged("alpha-panda.paper-trading.ticks")).isTrue();
+        assertThat(LagSampler.judged("alpha-panda.risk-manager.ticks.host-1")).isTrue();
+        assertThat(LagSampler.judged("alpha-panda.api-stream.host-1")).isFalse();
+    }
+
+    @Test
     void findMaxDoublesUntilAFailureThenBisectsToWithinTenPercent() {
         RateSearch search = new RateSearch();
         assertThat(search.next(250, true)).isEqualTo(OptionalInt.of(500));
