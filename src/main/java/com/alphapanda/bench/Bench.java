@@ -49,11 +49,40 @@ public final class Bench {
         }
     }
 
+    /** The bench's instruments around the running platform. */
+    private record Probes(String bootstrap, PortfolioProgress portfolio, CommittedOffsetsPoller offsets,
+                          PipelineObserver observer, LagSampler lag, TickGenerator generator, LoadRunner load) {
+    }
+
+    /** What the load produced: the reported step and the resources used meanwhile. */
+    private record Loaded(LoadRunner.Measured measured, Resources resources) {
+    }
+
     private BenchReport measure(ConfigurableApplicationContext context, double startup)
             throws InterruptedException, ExecutionException, TimeoutException {
         Admin admin = context.getBean(Admin.class);
+        Probes p = probes(context, admin);
+        int recordSize = tickSize();
+        try (Baseline baseline = new Baseline(admin, p.bootstrap(),
+                context.getBean(KafkaProperties.class).buildProducerProperties(), recordSize, progress)) {
+            progress.printf("baseline: producing %d-byte records as fast as the broker takes them for %s%n",
+                    recordSize, DurationArgument.format(BASELINE_THROUGHPUT));
+            double produced = baseline.throughput(BASELINE_THROUGHPUT, BASELINE_MAX_RECORDS);
+            LatencyStats hop = options.findMax() ? null : hopLatency(baseline, options.rate());
+            Loaded loaded = underLoad(p);
+            int hopRate = options.findMax() ? loaded.measured().step().targetRate() : options.rate();
+            if (hop == null) {
+                hop = hopLatency(baseline, hopRate);
+            }
+            BenchReport.BacklogResult backlog = backlog(context, p);
+            return report(startup, p.load(), loaded.measured(),
+                    new BenchReport.BaselineResult(recordSize, produced, hopRate, hop), backlog, loaded.resources(),
+                    p.bootstrap());
+        }
+    }
+
+    private Probes probes(ConfigurableApplicationContext context, Admin admin) {
         String bootstrap = context.getEnvironment().getProperty("spring.kafka.bootstrap-servers", "");
-        EventPublisher publisher = context.getBean(EventPublisher.class);
         BenchClock clock = BenchClock.startingNow();
         PortfolioProgress portfolio = new PortfolioProgress();
         List<TopicPartition> fillPartitions =
@@ -62,55 +91,50 @@ public final class Bench {
         PipelineObserver observer = new PipelineObserver(
                 BenchConsumers.atEnd(bootstrap, admin, PipelineObserver.topics()), clock, portfolio);
         LagSampler lag = new LagSampler(context.getBean(ConsumerLagMonitor.class));
-        TickGenerator generator = new TickGenerator(publisher,
+        TickGenerator generator = new TickGenerator(context.getBean(EventPublisher.class),
                 new PriceWalk(BenchPlatform.tokens(options.instruments()), 42), clock);
         LoadRunner load = new LoadRunner(generator, observer, portfolio, lag, progress);
-        int recordSize = new EventCodec().encode(Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(
+        return new Probes(bootstrap, portfolio, offsets, observer, lag, generator, load);
+    }
+
+    /** The size of a tick envelope as the platform writes it: the size of the baseline's records. */
+    private static int tickSize() {
+        return new EventCodec().encode(Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(
                 BenchPlatform.tokens(1).getFirst(), Price.of("1000.05"), BenchClock.SESSION), "bench")).length;
-        try (Baseline baseline = new Baseline(admin, bootstrap,
-                context.getBean(KafkaProperties.class).buildProducerProperties(), recordSize, progress)) {
-            progress.printf("baseline: producing %d-byte records as fast as the broker takes them for %s%n",
-                    recordSize, DurationArgument.format(BASELINE_THROUGHPUT));
-            double produced = baseline.throughput(BASELINE_THROUGHPUT, BASELINE_MAX_RECORDS);
-            int hopRate = options.rate();
-            LatencyStats hop = null;
-            if (!options.findMax()) {
-                hop = hopLatency(baseline, hopRate);
-            }
-            ResourceMonitor resources;
-            LoadRunner.Measured measured;
-            Thread observing = Thread.ofPlatform().name("bench-observer").daemon().start(observer);
-            Thread polling = Thread.ofPlatform().name("bench-offsets").daemon().start(offsets);
-            ProgressLine line = new ProgressLine(lag, generator, observer, load, progress);
-            try {
-                resources = new ResourceMonitor();
-                line.start(resources);
-                load.warmUp(options.rate(), options.warmup(), options.instruments());
-                measured = options.findMax()
-                        ? load.findMax(options.rate(), options.step(), options.duration())
-                        : load.fixed(options.rate(), options.duration());
-                line.stop();
-            } finally {
-                line.stop();
-                observer.stop();
-                offsets.stop();
-                observing.join(Duration.ofSeconds(5));
-                polling.join(Duration.ofSeconds(5));
-            }
-            Resources used = resources.result();
-            if (hop == null) {
-                hopRate = measured.step().targetRate();
-                hop = hopLatency(baseline, hopRate);
-            }
-            BenchReport.BacklogResult backlog = null;
-            if (options.backlogFills() > 0) {
-                progress.printf("portfolio manager: applying a backlog of %,d fills%n", options.backlogFills());
-                backlog = new PortfolioBacklog(context.getBean(KafkaListenerEndpointRegistry.class), publisher, offsets,
-                        Long.toString(clock.hashCode(), 36) + System.currentTimeMillis()).run(options.backlogFills());
-            }
-            return report(startup, load, measured, new BenchReport.BaselineResult(recordSize, produced, hopRate, hop),
-                    backlog, used, bootstrap);
+    }
+
+    /** Warm-up and the step(s), with the observer, the offsets poller and the progress line running. */
+    private Loaded underLoad(Probes p) throws InterruptedException {
+        Thread observing = Thread.ofPlatform().name("bench-observer").daemon().start(p.observer());
+        Thread polling = Thread.ofPlatform().name("bench-offsets").daemon().start(p.offsets());
+        ProgressLine line = new ProgressLine(p.lag(), p.generator(), p.observer(), p.load(), progress);
+        try {
+            ResourceMonitor resources = new ResourceMonitor();
+            line.start(resources);
+            p.load().warmUp(options.rate(), options.warmup(), options.instruments());
+            LoadRunner.Measured measured = options.findMax()
+                    ? p.load().findMax(options.rate(), options.step(), options.duration())
+                    : p.load().fixed(options.rate(), options.duration());
+            line.stop();
+            return new Loaded(measured, resources.result());
+        } finally {
+            line.stop();
+            p.observer().stop();
+            p.offsets().stop();
+            observing.join(Duration.ofSeconds(5));
+            polling.join(Duration.ofSeconds(5));
         }
+    }
+
+    private BenchReport.BacklogResult backlog(ConfigurableApplicationContext context, Probes p)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (options.backlogFills() == 0) {
+            return null;
+        }
+        progress.printf("portfolio manager: applying a backlog of %,d fills%n", options.backlogFills());
+        String runId = java.util.UUID.randomUUID().toString().substring(0, 8);
+        return new PortfolioBacklog(context.getBean(KafkaListenerEndpointRegistry.class),
+                context.getBean(EventPublisher.class), p.offsets(), runId).run(options.backlogFills());
     }
 
     private LatencyStats hopLatency(Baseline baseline, int rate) throws InterruptedException {

@@ -37,7 +37,8 @@ final class BenchCommand implements Callable<Integer> {
     boolean findMax;
 
     @Option(names = "--duration", paramLabel = "TIME", defaultValue = "30s",
-            description = "Time under load, e.g. 30s, 2m (1s-1h; find-max: all steps together). Default: 30s.")
+            description = "Time under load, e.g. 30s, 2m (1s-1h; find-max: the steps together, settling not "
+                    + "counted). Default: 30s.")
     String duration;
 
     @Option(names = "--step", paramLabel = "TIME", defaultValue = "10s",
