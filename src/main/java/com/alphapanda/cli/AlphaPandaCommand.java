@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Kafka-native algorithmic trading platform for Indian markets (paper trading and Zerodha Kite).",
         subcommands = {RunCommand.class, DbCommand.class, InstrumentsCommand.class, StrategiesCommand.class,
                 TradingCommand.class, TokensCommand.class, DlqCommand.class, ReconcileCommand.class,
-                OrdersCommand.class},
+                OrdersCommand.class, BenchCommand.class},
         footer = {"", "With no command, 'run' is assumed. Spring properties can be given as --name=value after "
                 + "'run' or 'db', e.g. ./alpha-panda run --server.port=9090"})
 public final class AlphaPandaCommand implements Runnable {
@@ -44,10 +44,17 @@ public final class AlphaPandaCommand implements Runnable {
                 .execute(effective);
     }
 
-    /** A usage error: the message, suggestions if any, then the usage of the command concerned; exit code 2. */
+    /**
+     * A usage error: the message, suggestions if any, then the usage of the command concerned; exit code 2. The bench
+     * prints one line only (its output is read by scripts).
+     */
     private static int usageError(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
+        if (commandLine.getCommand() instanceof BenchCommand) {
+            err.println("alpha-panda: bench: " + e.getMessage() + " (see ./alpha-panda bench --help)");
+            return CommandLine.ExitCode.USAGE;
+        }
         err.println("alpha-panda: " + e.getMessage());
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         commandLine.usage(err);
