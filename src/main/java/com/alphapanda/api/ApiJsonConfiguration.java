@@ -16,7 +16,7 @@ import tools.jackson.databind.ser.std.StdSerializer;
 
 /**
  * The JSON of the REST API and of the live stream (both written by Spring's mapper): camelCase field names (the
- * Jackson default, so records need no annotations), absent values omitted (never {@code null} members), and every
+ * Jackson default, so records need no annotations), absent values (null, empty Optional) omitted: never {@code null} members, and every
  * decimal (amounts, prices, confidences) a string in the one form of {@link Amounts}. Events on Kafka keep their own
  * mapping ({@link com.alphapanda.core.json.EventJson}, snake_case); the stream re-writes them in this one.
  */
@@ -25,9 +25,9 @@ class ApiJsonConfiguration {
 
     @Bean
     JsonMapperBuilderCustomizer apiJson() {
-        return builder -> builder.addModule(amounts())
-                .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL)
-                        .withContentInclusion(JsonInclude.Include.NON_NULL));
+        return builder -> builder.addModule(amounts()).changeDefaultPropertyInclusion(inclusion -> inclusion
+                .withValueInclusion(JsonInclude.Include.NON_ABSENT)
+                .withContentInclusion(JsonInclude.Include.NON_ABSENT));
     }
 
     /** Serializers writing decimals, {@link Money} and {@link Price} as {@link Amounts#text} strings. */

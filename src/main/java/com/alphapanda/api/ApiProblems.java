@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error is an RFC 9457 problem detail ({@link Problems}). Spring MVC's own errors (malformed JSON, a wrong
@@ -84,6 +85,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
             String field = databind.getPath().stream()
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
+            if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+                return "invalid value for field '" + field + "': expected " + Problems.describe(mismatch.getTargetType());
+            }
             return "invalid value for field '" + field + "': " + Problems.clean(databind.getOriginalMessage());
         }
         if (cause instanceof JacksonException jackson) {

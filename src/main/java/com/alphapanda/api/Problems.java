@@ -29,7 +29,9 @@ final class Problems {
             Map.entry("Boolean", "true or false"), Map.entry("UUID", "UUID"),
             Map.entry("Instant", "ISO-8601 instant"), Map.entry("Duration", "duration"),
             Map.entry("LocalDate", "ISO-8601 date"), Map.entry("Map", "object"), Map.entry("List", "array"),
-            Map.entry("LinkedHashMap", "object"), Map.entry("ArrayList", "array"));
+            Map.entry("LinkedHashMap", "object"), Map.entry("ArrayList", "array"), Map.entry("Money", "decimal"),
+            Map.entry("Price", "positive decimal"), Map.entry("Quantity", "whole number"),
+            Map.entry("boolean", "true or false"), Map.entry("Double", "number"), Map.entry("double", "number"));
 
     private Problems() {
     }
@@ -87,6 +89,17 @@ final class Problems {
         }
         matcher.appendTail(out);
         return out.toString().replaceAll("\\s*\\((?:java|jakarta|tools|com|org)\\.[^)]*\\)", "");
+    }
+
+    /** A type as a client knows it: "ISO-8601 instant", "whole number", "one of a, b" for an enum. */
+    static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        String name = type.getSimpleName();
+        return FRIENDLY.getOrDefault(name, type.isRecord() || name.isEmpty() ? "an object" : name.toLowerCase(
+                java.util.Locale.ROOT));
     }
 
     private static URI safeUri(String path) {

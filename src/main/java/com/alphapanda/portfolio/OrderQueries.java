@@ -107,9 +107,9 @@ public class OrderQueries {
     }
 
     private long count(String table, Optional<Broker> broker, Optional<StrategyId> strategy) {
-        return jdbc.sql("SELECT count(*) FROM " + table + """
-                 WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
-                  AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)""")
+        return jdbc.sql("SELECT count(*) FROM " + table
+                        + " WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)"
+                        + " AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)")
                 .param("broker", broker.map(Broker::id).orElse(null))
                 .param("strategy", strategy.map(StrategyId::value).orElse(null))
                 .query(Long.class).single();

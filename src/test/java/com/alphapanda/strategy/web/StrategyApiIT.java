@@ -132,7 +132,7 @@ class StrategyApiIT {
 
     @Test
     void theStrategyTypesListTheirParametersWithDefaults() {
-        JsonNode types = api().get("/api/v1/strategy-types").get("types");
+        JsonNode types = api().get("/api/v1/strategy-types").get("items");
         assertThat(types.size()).isEqualTo(6);
         JsonNode momentum = types.get(0);
         assertThat(momentum.get("type").asString()).isEqualTo("momentum");
