@@ -1,5 +1,6 @@
 package com.alphapanda.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code /error}, where the servlet container forwards errors raised outside Spring MVC (a filter's or the
  * container's {@code sendError}): answered as a problem detail instead of Spring Boot's default error map.
  */
+@Hidden
 @RestController
 class ProblemErrorController implements ErrorController {
 

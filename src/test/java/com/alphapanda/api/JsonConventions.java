@@ -2,7 +2,6 @@ package com.alphapanda.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,9 +18,11 @@ final class JsonConventions {
     /** Plain notation, at least two decimals, no trailing zero beyond them. */
     static final Pattern AMOUNT = Pattern.compile("-?(0|[1-9][0-9]*)\\.[0-9]{2}([0-9]*[1-9])?");
     private static final Pattern EXPONENT = Pattern.compile("-?[0-9.]+[eE][-+]?[0-9]+");
+    /** A member holding an amount or a decimal: the word itself, or a camelCase name ending with it. */
     private static final Pattern AMOUNT_NAME = Pattern.compile(
-            ".*(price|cash|pnl|fees|value|realized|drift|driftabs|balance|notional|strike|ticksize|amount|change"
-                    + "|confidence)", Pattern.CASE_INSENSITIVE);
+            "(price|cash|pnl|fees|value|realized|unrealized|drift|balance|notional|strike|tickSize|amount|change"
+                    + "|confidence)|.*(Price|Cash|Pnl|Fees|Value|Realized|Unrealized|Drift|DriftAbs|Balance|Notional"
+                    + "|Amount|Change|Confidence)");
     /** Keys of these members are data (a parameter name, a rule name, a header), not field names. */
     private static final Set<String> DATA_MAPS = Set.of("parameters", "riskChecks", "headers", "defaults");
     /** Rates and ratios that are measurements, not amounts: plain JSON numbers. */
@@ -55,26 +56,27 @@ final class JsonConventions {
             if (!CAMEL_CASE.matcher(name).matches()) {
                 found.add(at + ": member name is not camelCase");
             }
-            check(name, value, at, found);
+            check(name, value, at, true, found);
             if (opaque.contains(name)) {
                 continue;
             }
             if (DATA_MAPS.contains(name) && value.isObject()) {
-                value.properties().forEach(e -> check(e.getKey(), e.getValue(), at + "." + e.getKey(), found));
+                value.properties().forEach(e -> check(e.getKey(), e.getValue(), at + "." + e.getKey(), false, found));
                 continue;
             }
             walk(value, at, opaque, found);
         }
     }
 
-    private static void check(String name, JsonNode value, String at, List<String> found) {
+    /** {@code named}: the member's key is a field name (so an amount can be recognised by it), not data. */
+    private static void check(String name, JsonNode value, String at, boolean named, List<String> found) {
         if (value.isNull()) {
             found.add(at + ": null member (absent values are omitted)");
         } else if (value.isFloatingPointNumber() && !MEASUREMENTS.contains(name)) {
             found.add(at + ": binary floating point number " + value + " (decimals are strings)");
         } else if (value.isString() && EXPONENT.matcher(value.asString()).matches()) {
             found.add(at + ": exponent notation " + value);
-        } else if (AMOUNT_NAME.matcher(name.toLowerCase(Locale.ROOT)).matches() && !value.isContainer()
+        } else if (named && AMOUNT_NAME.matcher(name).matches() && !value.isContainer()
                 && !value.isBoolean() && !(value.isString() && AMOUNT.matcher(value.asString()).matches())) {
             found.add(at + ": amount " + value + " is not a string like \"990.70\"");
         }
