@@ -86,7 +86,8 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                     .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining("."));
             if (databind instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-                return "invalid value for field '" + field + "': expected " + Problems.describe(mismatch.getTargetType());
+                return "invalid value for field '" + field + "': expected "
+                        + Problems.describe(mismatch.getTargetType());
             }
             return "invalid value for field '" + field + "': " + Problems.clean(databind.getOriginalMessage());
         }

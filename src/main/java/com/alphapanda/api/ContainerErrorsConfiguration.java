@@ -1,5 +1,6 @@
 package com.alphapanda.api;
 
+import java.util.Arrays;
 import org.apache.catalina.Container;
 import org.apache.catalina.Lifecycle;
 import org.apache.catalina.Valve;
@@ -32,7 +33,7 @@ class ContainerErrorsConfiguration {
                 host.getPipeline().removeValve(valve);
             }
         }
-        if (java.util.Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemErrorReportValve.class::isInstance)) {
+        if (Arrays.stream(host.getPipeline().getValves()).noneMatch(ProblemErrorReportValve.class::isInstance)) {
             host.getPipeline().addValve(new ProblemErrorReportValve());
         }
     }

@@ -24,8 +24,8 @@ class OpenApiConfiguration {
     static {
         // decimals are written as strings (ApiJsonConfiguration): describe them so
         for (Class<?> decimal : new Class<?>[] {BigDecimal.class, Money.class, Price.class}) {
-            SpringDocUtils.getConfig().replaceWithSchema(decimal, new StringSchema().format("decimal")
-                    .example("990.70").description("exact decimal, at least two decimals, e.g. 990.70, 0.00, 990.20465"));
+            SpringDocUtils.getConfig().replaceWithSchema(decimal, new StringSchema().format("decimal").example("990.70")
+                    .description("exact decimal, at least two decimals, e.g. 990.70, 0.00, 990.20465"));
         }
     }
 

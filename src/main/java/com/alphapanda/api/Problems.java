@@ -94,7 +94,8 @@ final class Problems {
     /** A type as a client knows it: "ISO-8601 instant", "whole number", "one of a, b" for an enum. */
     static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            return "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                    .map(e -> ((Enum<?>) e).name().toLowerCase(java.util.Locale.ROOT))
                     .collect(java.util.stream.Collectors.joining(", "));
         }
         String name = type.getSimpleName();

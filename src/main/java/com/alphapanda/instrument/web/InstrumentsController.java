@@ -48,7 +48,8 @@ class InstrumentsController {
 
     @Operation(summary = "Search instruments by trading symbol (prefix matches first, then contains)")
     @GetMapping("/api/v1/instruments")
-    ApiPage<InstrumentView> search(@Parameter(description = "part of the trading symbol, case-insensitive") @RequestParam String symbol,
+    ApiPage<InstrumentView> search(
+                @Parameter(description = "part of the trading symbol, case-insensitive") @RequestParam String symbol,
                 @Parameter(description = "e.g. NSE, BSE, NFO") @RequestParam(required = false) String exchange,
                 @Parameter(description = "page from 0") @RequestParam(required = false) String page,
                 @Parameter(description = "1-500, default 50") @RequestParam(required = false) String size) {

@@ -86,7 +86,7 @@ class RiskApiIT {
         assertThat(validated.get("signalId").asString()).isEqualTo(accepted.id().asString());
         assertThat(validated.get("correlationId").asString()).isEqualTo(accepted.correlationId());
         assertThat(validated.get("validatedQuantity").asLong()).isEqualTo(10);
-        assertThat(validated.get("price").asString()).isEqualTo("100");
+        assertThat(validated.get("price").asString()).isEqualTo("100.00");
         assertThat(validated.get("reasoning").asString()).isEqualTo("test signal");
 
         assertThat(signals(strategy, "&outcome=rejected")).hasSize(1);
@@ -119,7 +119,7 @@ class RiskApiIT {
         JsonNode zerodha = zerodhaState();
         assertThat(zerodha.get("state").asString()).isEqualTo("HALTED");
         assertThat(zerodha.get("appliedState").asString()).as("applied at once").isEqualTo("HALTED");
-        assertThat(zerodha.at("/history/0/changed_by").asString()).isEqualTo("desk operator");
+        assertThat(zerodha.at("/history/0/changedBy").asString()).isEqualTo("desk operator");
         assertThat(zerodha.at("/history/0/reason").asString()).isEqualTo("exchange outage");
 
         Envelope<ControlEvent> announced = controlEvent(change.get("eventId").asString());
