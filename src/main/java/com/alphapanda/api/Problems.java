@@ -81,14 +81,15 @@ final class Problems {
         if (detail == null) {
             return null;
         }
-        Matcher matcher = QUALIFIED_TYPE.matcher(detail);
+        String withoutExceptions = detail.replaceAll("\\s*\\((?:java|jakarta|tools|com|org)\\.[^)]*\\)", "");
+        Matcher matcher = QUALIFIED_TYPE.matcher(withoutExceptions);
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
             matcher.appendReplacement(out, Matcher.quoteReplacement(
                     FRIENDLY.getOrDefault(matcher.group(1), "value")));
         }
         matcher.appendTail(out);
-        return out.toString().replaceAll("\\s*\\((?:java|jakarta|tools|com|org)\\.[^)]*\\)", "");
+        return out.toString();
     }
 
     /** A type as a client knows it: "ISO-8601 instant", "whole number", "one of a, b" for an enum. */
