@@ -2,6 +2,7 @@ package com.alphapanda.api;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -100,6 +101,13 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(IllegalArgumentException.class)
     ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e, HttpServletRequest request) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), request);
+    }
+
+    /** A query string Tomcat cannot decode (a malformed %-escape): the client's error, not ours. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ProblemDetail> undecodableQuery(InvalidParameterException e, HttpServletRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "the query string cannot be decoded (a malformed %-escape or an "
+                + "invalid character)", request);
     }
 
     @ExceptionHandler(Exception.class)

@@ -140,6 +140,7 @@ class ApiConsistencyIT {
                         Map.of("Content-Type", "text/plain")), 415),
                 Map.entry(admin.request("GET", "/api/v1/portfolios/paper/a%2Fb", null), 400),
                 Map.entry(admin.request("GET", "/api/v1/dlq?status=lost", null), 400),
+                Map.entry(admin.request("GET", "/api/v1/orders", null, Map.of("Accept", "text/html")), 406),
                 Map.entry(admin.request("GET", "/api/v1/orders?size=501", null), 400),
                 Map.entry(admin.request("POST", "/api/v1/dlq/replay", "{\"topic\":\"x\",\"from\":\"nope\"}"), 400),
                 Map.entry(admin.request("POST", "/api/v1/tokens",
@@ -160,8 +161,22 @@ class ApiConsistencyIT {
                     .doesNotContainPattern("(java|jakarta|tools|com\\.alphapanda)\\.[a-z]+\\.");
             assertThat(JsonConventions.violations(problem, Set.of())).as(what).isEmpty();
         }
-        String forever = answers.get(11).getKey().body();
+        String forever = answers.get(12).getKey().body();
         assertThat(forever).contains("at most 3650 days");
+    }
+
+    @Test
+    void aQueryStringThatCannotBeDecodedIsAProblemDetailToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET /api/v1/orders?broker=%ZZ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + ApiTestClient.ADMIN_TOKEN + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String response = new String(socket.getInputStream().readAllBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 400")
+                    .containsIgnoringCase("content-type: application/problem+json")
+                    .contains("\"type\":\"about:blank\"", "the query string cannot be decoded");
+        }
     }
 
     /** A tick, a signal that fills (signal, order, fill, portfolio) and one the risk manager rejects. */
