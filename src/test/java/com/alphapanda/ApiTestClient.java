@@ -41,7 +41,7 @@ public final class ApiTestClient {
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
         }
-        headers.forEach(builder::header);
+        headers.forEach(builder::setHeader);
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {

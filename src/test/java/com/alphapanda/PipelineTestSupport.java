@@ -77,9 +77,9 @@ public final class PipelineTestSupport {
                 + "changed_at = now() WHERE broker = 'paper' AND state <> 'ACTIVE'").update();
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> {
             for (var broker : com.alphapanda.core.json.EventJson.mapper().readTree(get("/api/v1/trading-state").body())
-                    .get("brokers")) {
+                    .get("items")) {
                 if (broker.get("broker").asText().equals("paper")) {
-                    return broker.get("applied_state").asText().equals("ACTIVE");
+                    return broker.get("appliedState").asText().equals("ACTIVE");
                 }
             }
             return false;

@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  * @param bootstrapToken an admin token ensured at start-up (environment {@code ALPHA_PANDA_API_BOOTSTRAP_TOKEN});
  *                       when unset in development and no admin token exists, one is created and printed once
  * @param cors           cross-origin settings
- * @param rateLimit      request limits per token (or per client address when anonymous)
+ * @param rateLimit      request budgets per token by role (or per client address when anonymous)
  */
 @Validated
 @ConfigurationProperties("alpha-panda.api")
@@ -45,13 +45,35 @@ public record ApiProperties(
     }
 
     /**
-     * @param enabled  false switches rate limiting off
-     * @param requests requests allowed per window and client
-     * @param window   the window
+     * Requests allowed per {@code window}: per token, with a budget by the token's role (a dashboard polling with a
+     * viewer token and an operator at work never share a budget), and per client address for requests without a
+     * valid token. Health checks and the live stream are never limited.
+     *
+     * @param enabled   false switches rate limiting off
+     * @param window    the window
+     * @param anonymous requests per window per client address without a valid token
+     * @param viewer    requests per window per viewer token (a dashboard polling several routes every second)
+     * @param operator  requests per window per operator token
+     * @param admin     requests per window per admin token
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
-            @Min(1) @DefaultValue("100") int requests,
-            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration window) {
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration window,
+            @Min(1) @DefaultValue("60") int anonymous,
+            @Min(1) @DefaultValue("1200") int viewer,
+            @Min(1) @DefaultValue("600") int operator,
+            @Min(1) @DefaultValue("600") int admin) {
+
+        /** The budget of a role; {@code null} is anonymous. */
+        public int requests(ApiRole role) {
+            if (role == null) {
+                return anonymous;
+            }
+            return switch (role) {
+                case VIEWER -> viewer;
+                case OPERATOR -> operator;
+                case ADMIN -> admin;
+            };
+        }
     }
 }

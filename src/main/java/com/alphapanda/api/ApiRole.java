@@ -1,5 +1,6 @@
 package com.alphapanda.api;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -8,6 +9,7 @@ import java.util.stream.Collectors;
 public enum ApiRole {
     VIEWER, OPERATOR, ADMIN;
 
+    @JsonValue
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

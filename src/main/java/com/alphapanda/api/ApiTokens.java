@@ -27,6 +27,8 @@ public class ApiTokens {
     private static final String PREFIX = "ap_";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Duration LAST_USED_GRANULARITY = Duration.ofMinutes(1);
+    /** The longest validity a token may have: ten years. */
+    public static final Duration MAX_VALIDITY = Duration.ofDays(3650);
     private static final String COLUMNS = "id, name, role, created_at, expires_at, revoked_at, last_used_at";
 
     private final JdbcClient jdbc;
@@ -48,6 +50,10 @@ public class ApiTokens {
         }
         if (validFor != null && (validFor.isNegative() || validFor.isZero())) {
             throw new IllegalArgumentException("token validity must be positive, was " + validFor);
+        }
+        if (validFor != null && validFor.compareTo(MAX_VALIDITY) > 0) {
+            throw new IllegalArgumentException("token validity must be at most " + MAX_VALIDITY.toDays()
+                    + " days (omit it for a token that never expires)");
         }
         byte[] random = new byte[32];
         RANDOM.nextBytes(random);

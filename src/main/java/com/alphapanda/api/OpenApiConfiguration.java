@@ -1,6 +1,11 @@
 package com.alphapanda.api;
 
+import com.alphapanda.core.money.Money;
+import com.alphapanda.core.money.Price;
 import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.media.StringSchema;
+import java.math.BigDecimal;
+import org.springdoc.core.utils.SpringDocUtils;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -15,6 +20,14 @@ import org.springframework.context.annotation.Configuration;
 class OpenApiConfiguration {
 
     static final String BEARER = "bearer";
+
+    static {
+        // decimals are written as strings (ApiJsonConfiguration): describe them so
+        for (Class<?> decimal : new Class<?>[] {BigDecimal.class, Money.class, Price.class}) {
+            SpringDocUtils.getConfig().replaceWithSchema(decimal, new StringSchema().format("decimal").example("990.70")
+                    .description("exact decimal, at least two decimals, e.g. 990.70, 0.00, 990.20465"));
+        }
+    }
 
     @Bean
     OpenAPI alphaPandaOpenApi(ObjectProvider<BuildProperties> build) {

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,30 +20,40 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Limits requests per token (per client address when anonymous) with a token bucket kept in Redis, so the limit
- * holds across instances. Over the limit: 429 with {@code Retry-After}. Health checks are exempt. If Redis cannot be
- * reached the request is let through (logged): the limiter must not take the API down.
+ * Limits requests per token, with the budget of the token's role (per client address when anonymous), with a token
+ * bucket kept in Redis, so the limit holds across instances. Over the limit: 429 with {@code Retry-After}. Health
+ * checks, the live stream (one long request per client) and CORS preflights are exempt. If Redis cannot be reached
+ * the request is let through (logged): the limiter must not take the API down.
  */
 class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
     private static final String KEY_PREFIX = "ratelimit:";
 
+    static final String STREAM = "/api/v1/stream";
+    private static final String ANONYMOUS = "anonymous";
+
     private final ProxyManager<byte[]> buckets;
-    private final BucketConfiguration configuration;
+    private final Map<String, BucketConfiguration> configurations = new HashMap<>();
 
     RateLimitFilter(ProxyManager<byte[]> buckets, ApiProperties.RateLimit limit) {
         this.buckets = buckets;
-        this.configuration = BucketConfiguration.builder()
-                .addLimit(bandwidth -> bandwidth.capacity(limit.requests())
-                        .refillIntervally(limit.requests(), limit.window()))
+        configurations.put(ANONYMOUS, configuration(limit.requests(null), limit));
+        for (ApiRole role : ApiRole.values()) {
+            configurations.put(role.id(), configuration(limit.requests(role), limit));
+        }
+    }
+
+    private static BucketConfiguration configuration(int requests, ApiProperties.RateLimit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(requests).refillIntervally(requests, limit.window()))
                 .build();
     }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals(STREAM)
                 || "OPTIONS".equals(request.getMethod());
     }
 
@@ -49,8 +61,12 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ConsumptionProbe probe;
+        ApiPrincipal principal = principal();
+        String budget = principal == null ? ANONYMOUS : principal.role().id();
+        String key = principal == null ? KEY_PREFIX + "ip:" + request.getRemoteAddr()
+                : KEY_PREFIX + budget + ":token:" + principal.tokenId();
         try {
-            probe = buckets.builder().build(key(request).getBytes(StandardCharsets.UTF_8), () -> configuration)
+            probe = buckets.builder().build(key.getBytes(StandardCharsets.UTF_8), () -> configurations.get(budget))
                     .tryConsumeAndReturnRemaining(1);
         } catch (RuntimeException e) {
             log.warn("Rate limiter unavailable ({}); letting {} {} through", e.toString(), request.getMethod(),
@@ -69,11 +85,9 @@ class RateLimitFilter extends OncePerRequestFilter {
                 "rate limit exceeded; retry after " + retryAfter + " s");
     }
 
-    private static String key(HttpServletRequest request) {
+    private static ApiPrincipal principal() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal) {
-            return KEY_PREFIX + "token:" + principal.tokenId();
-        }
-        return KEY_PREFIX + "ip:" + request.getRemoteAddr();
+        return authentication != null && authentication.getPrincipal() instanceof ApiPrincipal principal
+                ? principal : null;
     }
 }

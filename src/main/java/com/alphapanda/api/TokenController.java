@@ -1,8 +1,10 @@
 package com.alphapanda.api;
 
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
+import org.springframework.web.bind.annotation.RequestParam;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.http.HttpStatus;
@@ -28,8 +30,8 @@ class TokenController {
     }
 
     @GetMapping
-    List<ApiToken> list() {
-        return tokens.list();
+    ApiPage<ApiToken> list(@RequestParam(required = false) String page, @RequestParam(required = false) String size) {
+        return ApiPage.of(tokens.list(), PageRequest.parse(page, size));
     }
 
     @PostMapping

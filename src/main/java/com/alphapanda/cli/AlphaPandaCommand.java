@@ -26,7 +26,25 @@ public final class AlphaPandaCommand implements Runnable {
 
     /** The executable entry point: {@code ./alpha-panda [run|db ...|--help|--version]}. */
     public static void main(String[] args) {
-        System.exit(execute(args));
+        PrintWriter out = new PrintWriter(System.out, true);
+        if (!startsThePlatform(args)) {
+            keepStandardOutputForTheCommand();
+        }
+        System.exit(execute(args, out, new PrintWriter(System.err, true)));
+    }
+
+    /** {@code run} (also when no command is given) logs to standard output like any server. */
+    static boolean startsThePlatform(String[] args) {
+        return args.length == 0 || "run".equals(args[0]);
+    }
+
+    /**
+     * Every other command prints only its own output on standard output: logging is at WARN, and whatever a library
+     * writes to {@code System.out} (the console log appender included) goes to standard error.
+     */
+    private static void keepStandardOutputForTheCommand() {
+        System.setProperty("logging.level.root", "WARN");
+        System.setOut(System.err);
     }
 
     /** Parses and runs a command line; returns the exit code (0 ok, 1 failure, 2 usage error). */

@@ -28,8 +28,25 @@ final class ApiClient {
     private final String token;
 
     ApiClient(String url, String token) {
-        this.base = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        this.base = base(url);
         this.token = token;
+    }
+
+    /** The base URL: http or https with a host; anything else is refused with one line. */
+    static URI base(String url) {
+        String trimmed = url == null ? "" : url.strip();
+        String message = "--url must be an http or https URL such as http://localhost:8080, was '" + trimmed + "'";
+        URI uri;
+        try {
+            uri = URI.create(trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(message);
+        }
+        if (uri.getScheme() == null || !uri.getScheme().matches("(?i)https?") || uri.getHost() == null
+                || uri.getQuery() != null || uri.getFragment() != null) {
+            throw new ApiException(message);
+        }
+        return uri;
     }
 
     JsonNode get(String path, Map<String, Object> query) {

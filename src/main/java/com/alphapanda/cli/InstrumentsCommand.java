@@ -49,11 +49,21 @@ final class InstrumentsCommand implements Runnable {
         @Override
         public Integer call() {
             String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
-            return CommandExecution.run(spec.commandLine(), () -> CommandDatabase.run(args, this::importInto));
+            int[] imported = {0};
+            int exit = CommandExecution.run(spec.commandLine(), () -> CommandDatabase.run(args, jdbc -> {
+                InstrumentImport.Result result = new InstrumentImport(jdbc).importFile(file, subscribe);
+                imported[0] = result.imported();
+                return report(result);
+            }));
+            if (exit == 0 && imported[0] == 0) {
+                spec.commandLine().getErr().println("alpha-panda: error: " + file + " has no valid row; nothing was "
+                        + "imported");
+                return 1;
+            }
+            return exit;
         }
 
-        private List<String> importInto(org.springframework.jdbc.core.JdbcTemplate jdbc) {
-            InstrumentImport.Result result = new InstrumentImport(jdbc).importFile(file, subscribe);
+        private List<String> report(InstrumentImport.Result result) {
             List<String> lines = new ArrayList<>();
             lines.add("Imported " + result.imported() + " instrument(s) from " + file
                     + (subscribe ? " (subscribed)" : "") + "; skipped " + result.skipped().size() + " malformed row(s)"

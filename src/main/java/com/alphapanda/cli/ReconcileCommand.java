@@ -70,8 +70,8 @@ final class ReconcileCommand implements Runnable {
                         d.get("detectedAt").asString(), d.get("portfolioId").asString(), d.get("kind").asString(),
                         d.get("status").asString(), d.path("driftAbs").asString("-"));
             }
-            out.printf("%d discrepancies (page %d, size %d)%n", page.get("items").size(), page.get("page").asInt(),
-                    page.get("size").asInt());
+            out.printf("%d of %d discrepancies (page %d, size %d)%n", page.get("items").size(),
+                    page.get("total").asLong(), page.get("page").asInt(), page.get("size").asInt());
         }
     }
 

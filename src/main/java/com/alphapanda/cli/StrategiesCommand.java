@@ -53,7 +53,8 @@ final class StrategiesCommand implements Runnable {
                         jdbc -> describe(new StrategyLoad(JdbcClient.create(jdbc)).load(file))));
                 return lines;
             });
-            return exit == 0 && lines.stream().anyMatch(l -> l.startsWith("  rejected")) ? 1 : exit;
+            boolean noneLoaded = !lines.isEmpty() && lines.getFirst().startsWith("Loaded 0 ");
+            return exit == 0 && (noneLoaded || lines.stream().anyMatch(l -> l.startsWith("  rejected"))) ? 1 : exit;
         }
 
         private List<String> describe(StrategyLoad.Result result) {

@@ -78,6 +78,11 @@ final class TokensCommand implements Runnable {
                 throw new IllegalArgumentException("--expires must be a duration such as 30d or 12h, was '"
                         + expires + "'");
             }
+            if (validity != null && (validity.isNegative() || validity.isZero()
+                    || validity.compareTo(ApiTokens.MAX_VALIDITY) > 0)) {
+                throw new IllegalArgumentException("--expires must be from 1s to " + ApiTokens.MAX_VALIDITY.toDays()
+                        + "d (leave it out for a token that never expires), was '" + expires + "'");
+            }
         }
 
         @Override
@@ -86,7 +91,7 @@ final class TokensCommand implements Runnable {
             return java.util.List.of("Created " + created.token().role().id() + " token '" + created.token().name()
                     + "' (" + created.token().id() + "), " + (created.token().expiresAt() == null ? "never expires"
                     : "expires " + created.token().expiresAt()) + ".",
-                    "Token (shown only now; keep it secret):", created.secret());
+                    "Token (shown only now; keep it secret) on the next line:", created.secret());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.alphapanda.monitoring;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /**
@@ -25,6 +26,7 @@ public enum PipelineStage {
     }
 
     /** The {@code stage} label value ({@code market_feed}, {@code strategy_runner}, ...). */
+    @JsonValue
     public String label() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -43,6 +43,13 @@ class DiscrepancyStore {
                 .query(DiscrepancyStore::row).list();
     }
 
+    /** How many discrepancies {@link #list} would return over all pages. */
+    long count(String status) {
+        return jdbc.sql("SELECT count(*) FROM reconciliation_discrepancies"
+                        + (status == null ? "" : " WHERE status = :status"))
+                .param("status", status == null ? "" : status).query(Long.class).single();
+    }
+
     Optional<Discrepancy> find(UUID id) {
         return jdbc.sql("SELECT id, snapshot_id, portfolio_id, broker, kind, drift_abs, drift::text, status,"
                         + " detected_at, resolved_at FROM reconciliation_discrepancies WHERE id = :id FOR UPDATE")

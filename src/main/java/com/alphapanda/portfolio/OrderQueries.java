@@ -43,16 +43,21 @@ public class OrderQueries {
 
     /** The most recent orders first, optionally of one broker and one strategy. */
     public List<OrderView> recent(Optional<Broker> broker, Optional<StrategyId> strategy, int limit) {
+        return recent(broker, strategy, 0, limit);
+    }
+
+    /** A page of {@link #recent}: {@code limit} orders after skipping {@code offset}. */
+    public List<OrderView> recent(Optional<Broker> broker, Optional<StrategyId> strategy, long offset, int limit) {
         List<OrderView> orders = jdbc.sql("""
                 SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, price,
                        order_type, time_in_force, failure_code, failure_message, submitted_at, updated_at
                 FROM orders
                 WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
                   AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
-                ORDER BY COALESCE(submitted_at, updated_at) DESC, order_id DESC LIMIT :limit""")
+                ORDER BY COALESCE(submitted_at, updated_at) DESC, order_id DESC LIMIT :limit OFFSET :offset""")
                 .param("broker", broker.map(Broker::id).orElse(null))
                 .param("strategy", strategy.map(StrategyId::value).orElse(null))
-                .param("limit", limit)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
                     Long quantity = rs.getObject(6) == null ? null : rs.getLong(6);
                     long filled = rs.getLong(7);
@@ -68,21 +73,46 @@ public class OrderQueries {
 
     /** The most recent fills first (by event time), optionally of one broker and one strategy. */
     public List<LedgerFill> recentFills(Optional<Broker> broker, Optional<StrategyId> strategy, int limit) {
+        return recentFills(broker, strategy, 0, limit);
+    }
+
+    /** A page of {@link #recentFills}: {@code limit} fills after skipping {@code offset}. */
+    public List<LedgerFill> recentFills(Optional<Broker> broker, Optional<StrategyId> strategy, long offset,
+                                        int limit) {
         return jdbc.sql("""
                 SELECT fill_id, order_id, broker, strategy_id, instrument_token, side, quantity, price, fees,
                        realized_pnl, event_time, applied_at
                 FROM fills
                 WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
                   AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
-                ORDER BY event_time DESC, applied_at DESC, fill_id DESC LIMIT :limit""")
+                ORDER BY event_time DESC, applied_at DESC, fill_id DESC LIMIT :limit OFFSET :offset""")
                 .param("broker", broker.map(Broker::id).orElse(null))
                 .param("strategy", strategy.map(StrategyId::value).orElse(null))
-                .param("limit", limit)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new LedgerFill(rs.getString(1), rs.getString(2), Broker.fromId(rs.getString(3)),
                         StrategyId.of(rs.getString(4)), InstrumentToken.of(rs.getLong(5)), rs.getString(6),
                         rs.getLong(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
                         instant(rs.getObject(11, OffsetDateTime.class)), instant(rs.getObject(12, OffsetDateTime.class))))
                 .list();
+    }
+
+    /** How many orders {@link #recent} would list over all pages. */
+    public long countOrders(Optional<Broker> broker, Optional<StrategyId> strategy) {
+        return count("orders", broker, strategy);
+    }
+
+    /** How many fills {@link #recentFills} would list over all pages. */
+    public long countFills(Optional<Broker> broker, Optional<StrategyId> strategy) {
+        return count("fills", broker, strategy);
+    }
+
+    private long count(String table, Optional<Broker> broker, Optional<StrategyId> strategy) {
+        return jdbc.sql("SELECT count(*) FROM " + table
+                        + " WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)"
+                        + " AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)")
+                .param("broker", broker.map(Broker::id).orElse(null))
+                .param("strategy", strategy.map(StrategyId::value).orElse(null))
+                .query(Long.class).single();
     }
 
     private List<OrderView> withFills(List<OrderView> orders) {

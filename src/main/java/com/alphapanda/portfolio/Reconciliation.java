@@ -92,6 +92,11 @@ public class Reconciliation {
         return discrepancies.list(status, page * size, size);
     }
 
+    /** How many discrepancies of a status (or all) there are. */
+    public long countDiscrepancies(String status) {
+        return discrepancies.count(status);
+    }
+
     /**
      * Resolves an open discrepancy: rebuilds the portfolio's read model from the ledger and records the action.
      * Empty when there is no such discrepancy; {@link IllegalStateException} when it is already resolved.

@@ -103,10 +103,10 @@ class SnapshotReconciler {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("kind", "pnl_reconciliation");
         data.put("status", kind);
-        data.put("portfolio_id", s.portfolioId());
+        data.put("portfolioId", s.portfolioId());
         data.put("broker", s.broker().id());
-        data.put("snapshot_id", s.snapshotId().asString());
-        data.put("drift_abs", drift == null ? null : drift.toPlainString());
+        data.put("snapshotId", s.snapshotId().asString());
+        data.put("driftAbs", drift);
         live.publish(LiveEvents.ALERT, data);
     }
 

@@ -30,19 +30,38 @@ public final class RiskDecisionQueries {
     /** The newest decisions first, optionally of one broker, one strategy, and only validated or only rejected. */
     public List<Decision> recent(Optional<Broker> broker, Optional<StrategyId> strategy, Optional<Boolean> validated,
                                  int limit) {
+        return recent(broker, strategy, validated, 0, limit);
+    }
+
+    /** A page of {@link #recent}: {@code limit} decisions after skipping {@code offset}. */
+    public List<Decision> recent(Optional<Broker> broker, Optional<StrategyId> strategy, Optional<Boolean> validated,
+                                 long offset, int limit) {
         return jdbc.sql("""
                 SELECT broker, validated, decided_at, envelope FROM risk_decisions
                 WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
                   AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
                   AND (CAST(:validated AS boolean) IS NULL OR validated = :validated)
-                ORDER BY decided_at DESC, signal_id DESC LIMIT :limit""")
+                ORDER BY decided_at DESC, signal_id DESC LIMIT :limit OFFSET :offset""")
                 .param("broker", broker.map(Broker::id).orElse(null))
                 .param("strategy", strategy.map(StrategyId::value).orElse(null))
                 .param("validated", validated.orElse(null))
-                .param("limit", limit)
+                .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> new Decision(Broker.fromId(rs.getString(1)), rs.getBoolean(2),
                         rs.getObject(3, OffsetDateTime.class).toInstant(),
                         codec.decode(rs.getString(4).getBytes(StandardCharsets.UTF_8), RiskDecisionEvent.class)))
                 .list();
+    }
+
+    /** How many decisions {@link #recent} would list over all pages. */
+    public long count(Optional<Broker> broker, Optional<StrategyId> strategy, Optional<Boolean> validated) {
+        return jdbc.sql("""
+                SELECT count(*) FROM risk_decisions
+                WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
+                  AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
+                  AND (CAST(:validated AS boolean) IS NULL OR validated = :validated)""")
+                .param("broker", broker.map(Broker::id).orElse(null))
+                .param("strategy", strategy.map(StrategyId::value).orElse(null))
+                .param("validated", validated.orElse(null))
+                .query(Long.class).single();
     }
 }

@@ -13,7 +13,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-/** The limit is per token and shared by two instances on the same Redis; health is exempt. */
+/**
+ * The limit is per token with the budget of its role, shared by two instances on the same Redis; health and the live
+ * stream are exempt.
+ */
 class RateLimitIT {
 
     private static ConfigurableApplicationContext first;
@@ -22,10 +25,12 @@ class RateLimitIT {
     @BeforeAll
     static void startTwoInstancesOnOneRedis() {
         first = new SpringApplicationBuilder(AlphaPandaApplication.class).run("--server.port=0",
-                "--alpha-panda.api.rate-limit.requests=100", "--alpha-panda.instance-id=rate-limit-a");
+                "--alpha-panda.api.rate-limit.viewer=100", "--alpha-panda.api.rate-limit.operator=50",
+                "--alpha-panda.api.rate-limit.anonymous=60", "--alpha-panda.instance-id=rate-limit-a");
         Environment env = first.getEnvironment();
         second = new SpringApplicationBuilder(AlphaPandaApplication.class).run("--server.port=0",
-                "--alpha-panda.api.rate-limit.requests=100", "--alpha-panda.instance-id=rate-limit-b",
+                "--alpha-panda.api.rate-limit.viewer=100", "--alpha-panda.api.rate-limit.operator=50",
+                "--alpha-panda.api.rate-limit.anonymous=60", "--alpha-panda.instance-id=rate-limit-b",
                 "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
                 "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres",
@@ -65,6 +70,35 @@ class RateLimitIT {
         ApiTestClient other = new ApiTestClient(port(first),
                 first.getBean(ApiTokens.class).create("another", ApiRole.VIEWER, null).secret());
         assertThat(other.request("GET", "/api/v1/dlq", null).statusCode()).as("limits are per token").isEqualTo(200);
+    }
+
+    @Test
+    void eachRoleHasItsOwnBudget() {
+        String token = first.getBean(ApiTokens.class).create("operator-budget", ApiRole.OPERATOR, null).secret();
+        ApiTestClient operator = new ApiTestClient(port(first), token);
+        for (int i = 0; i < 50; i++) {
+            assertThat(operator.request("GET", "/api/v1/dlq", null).statusCode()).as("request %d", i + 1)
+                    .isEqualTo(200);
+        }
+        HttpResponse<String> refused = operator.request("GET", "/api/v1/dlq", null);
+        assertThat(refused.statusCode()).as("the operator budget is 50").isEqualTo(429);
+        assertThat(refused.body()).contains("\"type\":\"about:blank\"").doesNotContain("null");
+    }
+
+    @Test
+    void theLiveStreamIsNeverLimited() throws Exception {
+        String token = first.getBean(ApiTokens.class).create("streamer", ApiRole.VIEWER, null).secret();
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (int i = 0; i < 110; i++) {
+            java.net.http.HttpResponse<java.io.InputStream> response = http.send(java.net.http.HttpRequest
+                            .newBuilder(java.net.URI.create("http://localhost:" + port(first) + "/api/v1/stream"))
+                            .header("Authorization", "Bearer " + token).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            assertThat(response.statusCode()).as("connection %d", i + 1).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-RateLimit-Remaining")).isEmpty();
+            response.body().close();
+        }
+        http.close();
     }
 
     @Test

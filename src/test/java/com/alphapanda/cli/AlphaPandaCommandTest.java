@@ -135,4 +135,23 @@ class AlphaPandaCommandTest {
         }
         return buffer.toString(StandardCharsets.UTF_8);
     }
+
+    @Test
+    void aTokenValidityBeyondTenYearsIsRefusedOnOneLineBeforeTouchingTheDatabase() {
+        assertThat(run("tokens", "create", "--role", "viewer", "--name", "x", "--expires", "99999999999d"))
+                .isEqualTo(1);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .startsWith("alpha-panda: error: --expires must be from 1s to 3650d");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aUrlThatIsNotAnHttpUrlIsRefusedOnOneLine() {
+        assertThat(run("dlq", "list", "--url", "notaurl")).isEqualTo(1);
+        assertThat(err.toString().strip().lines()).singleElement().asString()
+                .isEqualTo("alpha-panda: error: --url must be an http or https URL such as http://localhost:8080, "
+                        + "was 'notaurl'");
+        assertThat(run("dlq", "list", "--url", "ftp://host")).isEqualTo(1);
+        assertThat(run("dlq", "list", "--url", "http://")).isEqualTo(1);
+    }
 }

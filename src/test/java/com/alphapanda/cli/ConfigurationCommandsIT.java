@@ -36,6 +36,22 @@ class ConfigurationCommandsIT {
     }
 
     @Test
+    void importingAFileWithNoValidRowExitsNonZero(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("broken.csv");
+        Files.writeString(file, """
+                instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,strike,tick_size,lot_size,instrument_type,segment,exchange
+                1,2,3
+                """);
+
+        int code = run("instruments", "import", file.toString());
+
+        assertThat(code).isEqualTo(1);
+        assertThat(out.toString()).contains("Imported 0 instrument(s)").contains("line 2: expected 12 columns");
+        assertThat(err.toString().strip()).isEqualTo("alpha-panda: error: " + file + " has no valid row; nothing was "
+                + "imported");
+    }
+
+    @Test
     void strategiesLoadUpsertsValidStrategiesAndReportsTheRejectedOnes(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("strategies.yaml");
         Files.writeString(file, """

@@ -46,6 +46,31 @@ class TokensCommandIT {
         assertThat(bad.toString()).contains("no active token with id " + id);
     }
 
+    @Test
+    void aCommandPrintsOnlyItsOwnOutputWithTheTokenOnALineOfItsOwn() throws Exception {
+        Process process = new ProcessBuilder(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), AlphaPandaCommand.class.getName(),
+                "tokens", "create", "--role", "viewer", "--name", "quiet one",
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres").start();
+        String stdout;
+        try (var in = process.getInputStream(); var errors = process.getErrorStream()) {
+            Thread drain = Thread.ofVirtual().start(() -> {
+                try {
+                    errors.transferTo(java.io.OutputStream.nullOutputStream());
+                } catch (java.io.IOException e) {
+                    // the process ended
+                }
+            });
+            stdout = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            drain.join();
+        }
+        assertThat(process.waitFor()).as(stdout).isZero();
+        java.util.List<String> lines = stdout.strip().lines().toList();
+        assertThat(lines).as("no log line on standard output: %s", stdout).hasSize(3);
+        assertThat(lines.get(0)).startsWith("Created viewer token 'quiet one'");
+        assertThat(lines.get(2)).matches("ap_[A-Za-z0-9_-]{43}");
+    }
+
     private int cli(StringWriter out, StringWriter err, String... args) {
         String[] withDatabase = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
                 "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres"))

@@ -113,14 +113,19 @@ class SignalsToPortfolioPipelineIT {
 
         HttpResponse<String> rest = pipeline.get("/api/v1/portfolios/paper/" + strategy.value());
         assertThat(rest.statusCode()).isEqualTo(200);
-        assertThat(read(rest.body())).isEqualTo(storedPortfolio());
-        assertThat(pipeline.get("/api/v1/portfolios").body()).contains("\"strategy_id\":\"" + strategy.value() + "\"");
+        JsonNode served = read(rest.body());
+        assertThat(served.get("strategyId").asString()).isEqualTo(strategy.value());
+        assertThat(served.get("fillCount").asLong()).isEqualTo(5);
+        assertThat(new BigDecimal(served.get("cash").asString())).as("the stored amount, exactly")
+                .isEqualByComparingTo(expected.cash);
+        assertThat(served.get("positions").get(0).has("averagePrice")).isTrue();
+        assertThat(pipeline.get("/api/v1/portfolios").body()).contains("\"strategyId\":\"" + strategy.value() + "\"");
 
         JsonNode failed = only(orders, "failed");
-        assertThat(failed.get("reason_code").asText()).isEqualTo("INSUFFICIENT_POSITION");
+        assertThat(failed.get("reasonCode").asText()).isEqualTo("INSUFFICIENT_POSITION");
         assertThat(failed.get("reason").asText()).isEqualTo("No position to sell");
-        assertThat(only(orders, "expired").get("reason_code").asText()).isEqualTo("EXPIRED");
-        for (JsonNode order : orders.get("orders")) {
+        assertThat(only(orders, "expired").get("reasonCode").asText()).isEqualTo("EXPIRED");
+        for (JsonNode order : orders.get("items")) {
             if (order.get("status").asText().equals("filled")) {
                 long sum = 0;
                 for (JsonNode fill : order.get("fills")) {
@@ -155,12 +160,12 @@ class SignalsToPortfolioPipelineIT {
         assertThat(read(unknown.body()).get("detail").asText()).isEqualTo("unknown portfolio paper:no_such_strategy");
 
         assertThat(pipeline.get("/api/v1/portfolios/nasdaq/x").statusCode()).isEqualTo(400);
-        HttpResponse<String> badLimit = pipeline.get("/api/v1/orders?limit=abc");
-        assertThat(badLimit.statusCode()).isEqualTo(400);
-        assertThat(read(badLimit.body()).get("status").asInt()).isEqualTo(400);
-        assertThat(pipeline.get("/api/v1/orders?limit=501").statusCode()).isEqualTo(400);
+        HttpResponse<String> badSize = pipeline.get("/api/v1/orders?size=abc");
+        assertThat(badSize.statusCode()).isEqualTo(400);
+        assertThat(read(badSize.body()).get("status").asInt()).isEqualTo(400);
+        assertThat(pipeline.get("/api/v1/orders?size=501").statusCode()).isEqualTo(400);
         assertThat(pipeline.get("/api/v1/orders?strategy=bad%20id").statusCode()).isEqualTo(400);
-        assertThat(pipeline.get("/api/v1/orders?broker=paper&limit=5").statusCode()).isEqualTo(200);
+        assertThat(pipeline.get("/api/v1/orders?broker=PAPER&size=5").statusCode()).isEqualTo(200);
     }
 
     private void signal(InstrumentToken token, SignalType side, long quantity, String price,
@@ -174,12 +179,12 @@ class SignalsToPortfolioPipelineIT {
 
     private JsonNode awaitOrders(Predicate<JsonNode> condition) {
         return await().atMost(Duration.ofSeconds(30)).until(() -> read(pipeline.get(
-                "/api/v1/orders?broker=paper&strategy=" + strategy.value() + "&limit=50").body()), condition);
+                "/api/v1/orders?broker=paper&strategy=" + strategy.value() + "&size=50").body()), condition);
     }
 
     private static long count(JsonNode orders, String status) {
         long n = 0;
-        for (JsonNode order : orders.get("orders")) {
+        for (JsonNode order : orders.get("items")) {
             if (order.get("status").asText().equals(status)) {
                 n++;
             }
@@ -189,7 +194,7 @@ class SignalsToPortfolioPipelineIT {
 
     private static JsonNode only(JsonNode orders, String status) {
         List<JsonNode> found = new ArrayList<>();
-        orders.get("orders").forEach(o -> {
+        orders.get("items").forEach(o -> {
             if (o.get("status").asText().equals(status)) {
                 found.add(o);
             }

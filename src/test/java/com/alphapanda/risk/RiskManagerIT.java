@@ -138,12 +138,12 @@ class RiskManagerIT {
         assertThat(history).containsExactly("REDUCING<-HALTED:wind down:it-operator",
                 "HALTED<-ACTIVE:exchange outage:it-operator");
         assertThat(pipeline.get("/api/v1/trading-state").body()).contains("\"state\":\"REDUCING\"")
-                .contains("\"reason\":\"wind down\"").contains("\"changed_by\":\"it-operator\"");
+                .contains("\"reason\":\"wind down\"").contains("\"changedBy\":\"it-operator\"");
     }
 
     private void awaitApplied(TradingState state) {
         await().atMost(Duration.ofSeconds(10)).until(() -> pipeline.get("/api/v1/trading-state").body()
-                .contains("\"applied_state\":\"" + state + "\""));
+                .contains("\"appliedState\":\"" + state + "\""));
     }
 
     private String trading(String action, String reason) {

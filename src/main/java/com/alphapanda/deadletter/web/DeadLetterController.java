@@ -1,5 +1,6 @@
 package com.alphapanda.deadletter.web;
 
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.deadletter.DeadLetter;
 import com.alphapanda.deadletter.DeadLetterOperations;
 import com.alphapanda.deadletter.DeadLetterPage;
@@ -35,9 +36,11 @@ class DeadLetterController {
                             @RequestParam(required = false) DeadLetterStatus status,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                            @RequestParam(defaultValue = "0") int page,
-                            @RequestParam(defaultValue = "50") int size) {
-        DeadLetterPage result = operations.list(new DeadLetterQuery(topic, reason, service, status, from, to, page, size));
+                            @RequestParam(required = false) String page,
+                            @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        DeadLetterPage result = operations.list(new DeadLetterQuery(topic, reason, service, status, from, to,
+                request.page(), request.size()));
         return new DeadLetterPageView(result.items().stream().map(DeadLetterView::summary).toList(), result.total(),
                 result.page(), result.size());
     }

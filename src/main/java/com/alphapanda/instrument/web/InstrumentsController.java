@@ -1,5 +1,8 @@
 package com.alphapanda.instrument.web;
 
+import com.alphapanda.core.money.Amounts;
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.instrument.Instrument;
 import com.alphapanda.instrument.InstrumentSearch;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,12 +16,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/v1/instruments?symbol=RELI&exchange=NSE&limit=50}: instruments by trading symbol. */
+/** {@code GET /api/v1/instruments?symbol=RELI&exchange=NSE&page=0&size=50}: instruments by trading symbol. */
 @RestController
 class InstrumentsController {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9&._ -]{1,50}");
     private static final Pattern EXCHANGE = Pattern.compile("[A-Za-z_]{1,10}");
 
@@ -41,19 +42,17 @@ class InstrumentsController {
         }
 
         private static String plain(BigDecimal value) {
-            return value == null ? null : value.stripTrailingZeros().toPlainString();
+            return Amounts.text(value);
         }
-    }
-
-    /** The instruments found, symbols starting with the text first. */
-    record Page(List<InstrumentView> instruments) {
     }
 
     @Operation(summary = "Search instruments by trading symbol (prefix matches first, then contains)")
     @GetMapping("/api/v1/instruments")
-    Page search(@Parameter(description = "part of the trading symbol, case-insensitive") @RequestParam String symbol,
+    ApiPage<InstrumentView> search(
+                @Parameter(description = "part of the trading symbol, case-insensitive") @RequestParam String symbol,
                 @Parameter(description = "e.g. NSE, BSE, NFO") @RequestParam(required = false) String exchange,
-                @Parameter(description = "1-500, default 50") @RequestParam(required = false) Integer limit) {
+                @Parameter(description = "page from 0") @RequestParam(required = false) String page,
+                @Parameter(description = "1-500, default 50") @RequestParam(required = false) String size) {
         if (!SYMBOL.matcher(symbol.strip()).matches()) {
             throw new IllegalArgumentException("symbol must be 1-50 letters, digits, spaces or '&._-', was '"
                     + symbol + "'");
@@ -61,11 +60,9 @@ class InstrumentsController {
         if (exchange != null && !EXCHANGE.matcher(exchange.strip()).matches()) {
             throw new IllegalArgumentException("exchange must be 1-10 letters, was '" + exchange + "'");
         }
-        int max = limit == null ? DEFAULT_LIMIT : limit;
-        if (max < 1 || max > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", was " + limit);
-        }
-        return new Page(search.bySymbol(symbol, Optional.ofNullable(exchange), max).stream()
-                .map(InstrumentView::of).toList());
+        PageRequest request = PageRequest.parse(page, size);
+        Optional<String> e = Optional.ofNullable(exchange);
+        return ApiPage.of(search.bySymbol(symbol, e, request.offset(), request.size()).stream()
+                .map(InstrumentView::of).toList(), request, search.count(symbol, e));
     }
 }

@@ -1,5 +1,8 @@
 package com.alphapanda.portfolio.web;
 
+import com.alphapanda.core.money.Amounts;
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.portfolio.OrderQueries;
 import com.alphapanda.portfolio.OrderQueries.LedgerFill;
 import io.swagger.v3.oas.annotations.Operation;
@@ -7,7 +10,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -37,25 +39,20 @@ class FillsController {
         }
 
         private static String plain(BigDecimal value) {
-            return value.stripTrailingZeros().toPlainString();
+            return Amounts.text(value);
         }
     }
 
-    /** The fills found. */
-    record Page(List<FillView> fills) {
-    }
-
-    @Operation(summary = "Recent fills from the ledger, newest first")
+    @Operation(summary = "Fills from the ledger, newest first")
     @GetMapping("/api/v1/fills")
-    Page fills(@Parameter(description = "paper or zerodha") @RequestParam(required = false) String broker,
-               @Parameter(description = "strategy id") @RequestParam(required = false) String strategy,
-               @Parameter(description = "1-500, default 50") @RequestParam(required = false) Integer limit) {
-        int max = limit == null ? OrdersController.DEFAULT_LIMIT : limit;
-        if (max < 1 || max > OrdersController.MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be from 1 to " + OrdersController.MAX_LIMIT + ", was "
-                    + limit);
-        }
-        return new Page(orders.recentFills(Optional.ofNullable(broker).map(WebParameters::broker),
-                Optional.ofNullable(strategy).map(WebParameters::strategy), max).stream().map(FillView::of).toList());
+    ApiPage<FillView> fills(@Parameter(description = "paper or zerodha") @RequestParam(required = false) String broker,
+                            @Parameter(description = "strategy id") @RequestParam(required = false) String strategy,
+                            @Parameter(description = "page from 0") @RequestParam(required = false) String page,
+                            @Parameter(description = "1-500, default 50") @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        var b = Optional.ofNullable(broker).map(WebParameters::broker);
+        var s = Optional.ofNullable(strategy).map(WebParameters::strategy);
+        return ApiPage.of(orders.recentFills(b, s, request.offset(), request.size()).stream().map(FillView::of)
+                .toList(), request, orders.countFills(b, s));
     }
 }

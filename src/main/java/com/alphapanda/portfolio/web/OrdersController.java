@@ -1,28 +1,24 @@
 package com.alphapanda.portfolio.web;
 
-import com.alphapanda.core.json.EventJson;
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.portfolio.OrderQueries;
-import java.util.Map;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /api/v1/orders?broker=&strategy=&limit=}: recent orders, newest first, with their status (open,
+ * {@code GET /api/v1/orders?broker=&strategy=&page=&size=}: orders, newest first, with their status (open,
  * partially_filled, filled, cancelled, expired, failed with reason code and message) and their fills.
  */
 @RestController
 @RequestMapping(path = "/api/v1/orders", produces = MediaType.APPLICATION_JSON_VALUE)
 class OrdersController {
-
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
 
     private final OrderQueries orders;
 
@@ -30,30 +26,16 @@ class OrdersController {
         this.orders = orders;
     }
 
+    @Operation(summary = "Orders, newest first, with status and fills")
     @GetMapping
-    ResponseEntity<String> orders(@RequestParam(required = false) String broker,
-                                  @RequestParam(required = false) String strategy,
-                                  @RequestParam(required = false) String limit) {
-        int parsedLimit = limit(limit);
-        var result = orders.recent(Optional.ofNullable(broker).map(WebParameters::broker),
-                Optional.ofNullable(strategy).map(WebParameters::strategy), parsedLimit);
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(EventJson.mapper().writeValueAsString(Map.of("orders", result)));
-    }
-
-    private static int limit(String value) {
-        if (value == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int parsed = Integer.parseInt(value.strip());
-            if (parsed >= 1 && parsed <= MAX_LIMIT) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                "limit must be a whole number from 1 to " + MAX_LIMIT + ", was '" + value + "'");
+    ApiPage<OrderQueries.OrderView> orders(
+            @Parameter(description = "paper or zerodha") @RequestParam(required = false) String broker,
+            @Parameter(description = "strategy id") @RequestParam(required = false) String strategy,
+            @Parameter(description = "page from 0") @RequestParam(required = false) String page,
+            @Parameter(description = "1-500, default 50") @RequestParam(required = false) String size) {
+        PageRequest request = PageRequest.parse(page, size);
+        var b = Optional.ofNullable(broker).map(WebParameters::broker);
+        var s = Optional.ofNullable(strategy).map(WebParameters::strategy);
+        return ApiPage.of(orders.recent(b, s, request.offset(), request.size()), request, orders.countOrders(b, s));
     }
 }

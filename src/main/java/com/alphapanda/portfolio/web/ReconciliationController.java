@@ -1,5 +1,7 @@
 package com.alphapanda.portfolio.web;
 
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.portfolio.Discrepancy;
@@ -38,10 +40,6 @@ class ReconciliationController {
     record RunReport(String broker, int portfolios, long discrepancies, List<Reconciliation.PortfolioResult> results) {
     }
 
-    /** A page of discrepancies. */
-    record DiscrepancyPage(List<Discrepancy> items, int page, int size) {
-    }
-
     /** Resolution request: why the discrepancy is resolved (required). */
     record ResolveRequest(String note) {
     }
@@ -58,16 +56,16 @@ class ReconciliationController {
     }
 
     @GetMapping("/discrepancies")
-    DiscrepancyPage discrepancies(@RequestParam(required = false) String status,
-                                  @RequestParam(defaultValue = "0") String page,
-                                  @RequestParam(defaultValue = "100") String size) {
+    ApiPage<Discrepancy> discrepancies(@RequestParam(required = false) String status,
+                                       @RequestParam(required = false) String page,
+                                       @RequestParam(required = false) String size) {
         String s = status == null ? null : status.toLowerCase(Locale.ROOT);
         if (s != null && !s.equals("open") && !s.equals("resolved")) {
             throw new IllegalArgumentException("status must be open or resolved");
         }
-        int p = WebParameters.integer("page", page, 0, Integer.MAX_VALUE / SnapshotController.MAX_SIZE);
-        int n = WebParameters.integer("size", size, 1, SnapshotController.MAX_SIZE);
-        return new DiscrepancyPage(reconciliation.discrepancies(s, p, n), p, n);
+        PageRequest request = PageRequest.parse(page, size);
+        return ApiPage.of(reconciliation.discrepancies(s, request.page(), request.size()), request,
+                reconciliation.countDiscrepancies(s));
     }
 
     @PostMapping("/discrepancies/{id}/resolve")

@@ -1,5 +1,6 @@
 package com.alphapanda.portfolio.web;
 
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.PnlSnapshot.SnapshotType;
 import com.alphapanda.core.id.StrategyId;
@@ -22,8 +23,6 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class SnapshotController {
 
-    static final int MAX_SIZE = 500;
-
     private final Reconciliation reconciliation;
     private final PlatformProperties platform;
 
@@ -37,8 +36,8 @@ class SnapshotController {
                                         @RequestParam(required = false) String from,
                                         @RequestParam(required = false) String to,
                                         @RequestParam(required = false) String type,
-                                        @RequestParam(defaultValue = "0") String page,
-                                        @RequestParam(defaultValue = "100") String size) {
+                                        @RequestParam(required = false) String page,
+                                        @RequestParam(required = false) String size) {
         Broker b = enabled(WebParameters.broker(broker));
         StrategyId strategy = WebParameters.strategy(strategyId);
         Instant start = from == null ? Instant.EPOCH : instant("from", from);
@@ -46,9 +45,9 @@ class SnapshotController {
         if (!end.isAfter(start)) {
             throw new IllegalArgumentException("to must be after from");
         }
-        return reconciliation.history(b, strategy, start, end, type == null ? null : type(type),
-                WebParameters.integer("page", page, 0, Integer.MAX_VALUE / MAX_SIZE),
-                WebParameters.integer("size", size, 1, MAX_SIZE));
+        PageRequest request = PageRequest.parse(page, size);
+        return reconciliation.history(b, strategy, start, end, type == null ? null : type(type), request.page(),
+                request.size());
     }
 
     private Broker enabled(Broker broker) {

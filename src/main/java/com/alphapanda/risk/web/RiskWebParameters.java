@@ -6,9 +6,6 @@ import com.alphapanda.core.id.StrategyId;
 /** Parses request parameters of the risk routes; an invalid value is an {@link IllegalArgumentException} (400). */
 final class RiskWebParameters {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 500;
-
     private RiskWebParameters() {
     }
 
@@ -26,13 +23,5 @@ final class RiskWebParameters {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("strategy: " + e.getMessage(), e);
         }
-    }
-
-    static int limit(Integer value) {
-        int limit = value == null ? DEFAULT_LIMIT : value;
-        if (limit < 1 || limit > MAX_LIMIT) {
-            throw new IllegalArgumentException("limit must be from 1 to " + MAX_LIMIT + ", was " + value);
-        }
-        return limit;
     }
 }

@@ -1,5 +1,6 @@
 package com.alphapanda.risk.web;
 
+import com.alphapanda.core.money.Amounts;
 import com.alphapanda.core.event.RejectedSignal;
 import com.alphapanda.core.event.RiskDecisionEvent;
 import com.alphapanda.core.event.TradingSignal;
@@ -50,15 +51,12 @@ record SignalDecisionView(
         return new SignalDecisionView(envelope.causationId() == null ? null : envelope.causationId().asString(),
                 envelope.id().asString(), envelope.correlationId(), d.broker().id(), s.strategyId().value(),
                 s.instrumentToken().value(), s.signalType().name(), s.quantity().value(), plain(s.price()),
-                s.confidence() == null ? null : s.confidence().toPlainString(), s.reasoning(), s.timestamp(), outcome,
+                Amounts.text(s.confidence()), s.reasoning(), s.timestamp(), outcome,
                 validatedQuantity, validatedPrice, reason, codes, checks, d.decidedAt());
     }
 
     private static String plain(Price price) {
-        return price == null ? null : price.value().toPlainString();
+        return Amounts.text(price);
     }
 
-    /** {@code GET /api/v1/signals}. */
-    record Page(List<SignalDecisionView> signals) {
-    }
 }

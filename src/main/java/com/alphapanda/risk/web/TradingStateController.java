@@ -1,10 +1,13 @@
 package com.alphapanda.risk.web;
 
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
+import io.swagger.v3.oas.annotations.Parameter;
+import org.springframework.web.bind.annotation.RequestParam;
 import com.alphapanda.api.ApiPrincipal;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.TradingState;
 import com.alphapanda.core.event.TradingStateChanged;
-import com.alphapanda.core.json.EventJson;
 import com.alphapanda.core.streaming.CorrelationContext;
 import com.alphapanda.risk.TradingStateControl;
 import com.alphapanda.risk.TradingStateQueries;
@@ -13,10 +16,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,9 +62,10 @@ class TradingStateController {
 
     @Operation(summary = "Each enabled broker's trading state with its recent history")
     @GetMapping(path = "/api/v1/trading-state", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<String> tradingState() {
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON)
-                .body(EventJson.mapper().writeValueAsString(Map.of("brokers", queries.all())));
+    ApiPage<TradingStateQueries.BrokerState> tradingState(
+            @Parameter(description = "page from 0") @RequestParam(required = false) String page,
+            @Parameter(description = "1-500, default 50") @RequestParam(required = false) String size) {
+        return ApiPage.of(queries.all(), PageRequest.parse(page, size));
     }
 
     @Operation(summary = "Set a broker's trading state (HALTED, REDUCING or ACTIVE) with a reason")

@@ -1,5 +1,7 @@
 package com.alphapanda.strategy.web;
 
+import com.alphapanda.core.web.ApiPage;
+import com.alphapanda.core.web.PageRequest;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.strategy.InvalidStrategyException;
 import com.alphapanda.strategy.StrategyAdministration;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
@@ -39,20 +42,18 @@ class StrategyController {
         this.strategies = strategies;
     }
 
-    /** {@code GET /api/v1/strategy-types}. */
-    record TypeList(List<StrategyType> types) {
-    }
-
     @Operation(summary = "The strategy types and the parameters each accepts, with defaults")
     @GetMapping("/api/v1/strategy-types")
-    TypeList types() {
-        return new TypeList(strategies.types());
+    ApiPage<StrategyType> types(@RequestParam(required = false) String page,
+                                @RequestParam(required = false) String size) {
+        return ApiPage.of(strategies.types(), PageRequest.parse(page, size));
     }
 
     @Operation(summary = "Every stored strategy, whether this instance runs it, and why not")
     @GetMapping("/api/v1/strategies")
-    StrategyView.Page list() {
-        return new StrategyView.Page(strategies.all().stream().map(StrategyView::of).toList());
+    ApiPage<StrategyView> list(@RequestParam(required = false) String page,
+                               @RequestParam(required = false) String size) {
+        return ApiPage.of(strategies.all().stream().map(StrategyView::of).toList(), PageRequest.parse(page, size));
     }
 
     @Operation(summary = "One strategy")

@@ -28,8 +28,4 @@ record StrategyView(
                 d.parameters(), d.active(), d.targetBrokers().stream().map(Broker::id).toList(), state.running(),
                 state.problem());
     }
-
-    /** {@code GET /api/v1/strategies}. */
-    record Page(List<StrategyView> strategies) {
-    }
 }

@@ -36,13 +36,13 @@ class InstrumentSearchIT {
     void symbolsStartingWithTheTextComeFirstThenThoseContainingIt() {
         assertThat(symbols("/api/v1/instruments?symbol=qqtest")).containsExactly("QQTEST", "QQTESTB", "AQQTEST");
         assertThat(symbols("/api/v1/instruments?symbol=QQTEST&exchange=nse")).containsExactly("QQTEST", "AQQTEST");
-        assertThat(symbols("/api/v1/instruments?symbol=QQTEST&limit=1")).containsExactly("QQTEST");
+        assertThat(symbols("/api/v1/instruments?symbol=QQTEST&size=1")).containsExactly("QQTEST");
     }
 
     @Test
     void theBundledUniverseIsSearchableWithItsDetails() {
         JsonNode reliance = new ApiTestClient(port).get("/api/v1/instruments?symbol=RELI&exchange=NSE")
-                .get("instruments").get(0);
+                .get("items").get(0);
         assertThat(reliance.get("tradingSymbol").asString()).isEqualTo("RELIANCE");
         assertThat(reliance.get("instrumentToken").asLong()).isEqualTo(738561L);
         assertThat(reliance.get("exchange").asString()).isEqualTo("NSE");
@@ -60,15 +60,15 @@ class InstrumentSearchIT {
         assertThat(api.request("GET", "/api/v1/instruments", null).statusCode()).isEqualTo(400);
         assertThat(api.request("GET", "/api/v1/instruments?symbol=", null).body()).contains("symbol must be");
         assertThat(api.request("GET", "/api/v1/instruments?symbol=%25", null).body()).contains("symbol must be");
-        assertThat(api.request("GET", "/api/v1/instruments?symbol=A&limit=0", null).body()).contains("limit must be");
-        assertThat(api.request("GET", "/api/v1/instruments?symbol=A&limit=x", null).statusCode()).isEqualTo(400);
+        assertThat(api.request("GET", "/api/v1/instruments?symbol=A&size=0", null).body()).contains("size must be");
+        assertThat(api.request("GET", "/api/v1/instruments?symbol=A&size=x", null).statusCode()).isEqualTo(400);
         assertThat(api.request("GET", "/api/v1/instruments?symbol=A&exchange=N1", null).body())
                 .contains("exchange must be");
     }
 
     private List<String> symbols(String path) {
         List<String> symbols = new ArrayList<>();
-        new ApiTestClient(port).get(path).get("instruments").forEach(i -> symbols.add(i.get("tradingSymbol").asString()));
+        new ApiTestClient(port).get(path).get("items").forEach(i -> symbols.add(i.get("tradingSymbol").asString()));
         return symbols;
     }
 

@@ -40,7 +40,7 @@ class FillsApiIT {
         pipeline.signal(strategy, token, SignalType.BUY, 10, "100", null, SESSION.plusSeconds(1));
         ApiTestClient api = new ApiTestClient(port);
         JsonNode fills = await().atMost(Duration.ofSeconds(30)).until(
-                () -> api.get("/api/v1/fills?broker=paper&strategy=" + strategy.value()).get("fills"),
+                () -> api.get("/api/v1/fills?broker=paper&strategy=" + strategy.value()).get("items"),
                 f -> f.size() == 1);
 
         JsonNode fill = fills.get(0);
@@ -49,19 +49,25 @@ class FillsApiIT {
         assertThat(fill.get("side").asString()).isEqualTo("BUY");
         assertThat(fill.get("quantity").asLong()).isEqualTo(10);
         assertThat(fill.get("price").isString()).as("decimal as string").isTrue();
-        JsonNode order = api.get("/api/v1/orders?strategy=" + strategy.value()).get("orders").get(0);
-        assertThat(fill.get("orderId").asString()).isEqualTo(order.get("order_id").asString());
-        assertThat(fill.get("fillId").asString()).isEqualTo(order.at("/fills/0/fill_id").asString());
+        JsonNode order = api.get("/api/v1/orders?strategy=" + strategy.value()).get("items").get(0);
+        assertThat(fill.get("orderId").asString()).isEqualTo(order.get("orderId").asString());
+        assertThat(fill.get("fillId").asString()).isEqualTo(order.at("/fills/0/fillId").asString());
 
-        assertThat(api.get("/api/v1/fills?broker=zerodha&strategy=" + strategy.value()).get("fills").size()).isZero();
-        assertThat(api.get("/api/v1/fills?limit=1").get("fills").size()).isEqualTo(1);
+        assertThat(api.get("/api/v1/fills?broker=zerodha&strategy=" + strategy.value()).get("items").size()).isZero();
+        JsonNode firstPage = api.get("/api/v1/fills?size=1");
+        assertThat(firstPage.get("items").size()).isEqualTo(1);
+        assertThat(firstPage.get("total").asLong()).as("every fill of the ledger").isPositive();
+        if (firstPage.get("total").asLong() > 1) {
+            assertThat(api.get("/api/v1/fills?size=1&page=1").get("items").get(0).get("fillId").asString())
+                    .isNotEqualTo(firstPage.get("items").get(0).get("fillId").asString());
+        }
     }
 
     @Test
     void badFillQueriesAre400s() {
         ApiTestClient api = new ApiTestClient(port);
-        assertThat(api.request("GET", "/api/v1/fills?limit=0", null).body()).contains("limit must be");
-        assertThat(api.request("GET", "/api/v1/fills?limit=many", null).statusCode()).isEqualTo(400);
+        assertThat(api.request("GET", "/api/v1/fills?size=0", null).body()).contains("size must be");
+        assertThat(api.request("GET", "/api/v1/fills?size=many", null).statusCode()).isEqualTo(400);
         assertThat(api.request("GET", "/api/v1/fills?broker=nasdaq", null).body()).contains("unknown broker");
         assertThat(api.request("GET", "/api/v1/fills?strategy=a%20b", null).statusCode()).isEqualTo(400);
     }

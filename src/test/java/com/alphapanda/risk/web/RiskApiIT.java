@@ -86,11 +86,11 @@ class RiskApiIT {
         assertThat(validated.get("signalId").asString()).isEqualTo(accepted.id().asString());
         assertThat(validated.get("correlationId").asString()).isEqualTo(accepted.correlationId());
         assertThat(validated.get("validatedQuantity").asLong()).isEqualTo(10);
-        assertThat(validated.get("price").asString()).isEqualTo("100");
+        assertThat(validated.get("price").asString()).isEqualTo("100.00");
         assertThat(validated.get("reasoning").asString()).isEqualTo("test signal");
 
         assertThat(signals(strategy, "&outcome=rejected")).hasSize(1);
-        assertThat(signals(strategy, "&outcome=validated&limit=1")).hasSize(1);
+        assertThat(signals(strategy, "&outcome=VALIDATED&size=1")).hasSize(1);
         assertThat(signals(strategy, "&broker=zerodha")).isEmpty();
     }
 
@@ -98,7 +98,7 @@ class RiskApiIT {
     void badSignalQueriesAre400s() {
         ApiTestClient api = new ApiTestClient(port);
         assertThat(api.request("GET", "/api/v1/signals?outcome=maybe", null).body()).contains("outcome must be");
-        assertThat(api.request("GET", "/api/v1/signals?limit=501", null).body()).contains("limit must be");
+        assertThat(api.request("GET", "/api/v1/signals?size=501", null).body()).contains("size must be");
         assertThat(api.request("GET", "/api/v1/signals?broker=nasdaq", null).body()).contains("unknown broker");
         assertThat(api.request("GET", "/api/v1/signals?strategy=a%20b", null).statusCode()).isEqualTo(400);
     }
@@ -118,8 +118,8 @@ class RiskApiIT {
 
         JsonNode zerodha = zerodhaState();
         assertThat(zerodha.get("state").asString()).isEqualTo("HALTED");
-        assertThat(zerodha.get("applied_state").asString()).as("applied at once").isEqualTo("HALTED");
-        assertThat(zerodha.at("/history/0/changed_by").asString()).isEqualTo("desk operator");
+        assertThat(zerodha.get("appliedState").asString()).as("applied at once").isEqualTo("HALTED");
+        assertThat(zerodha.at("/history/0/changedBy").asString()).isEqualTo("desk operator");
         assertThat(zerodha.at("/history/0/reason").asString()).isEqualTo("exchange outage");
 
         Envelope<ControlEvent> announced = controlEvent(change.get("eventId").asString());
@@ -131,7 +131,7 @@ class RiskApiIT {
 
         assertThat(operator.request("POST", "/api/v1/trading-state/zerodha",
                 "{\"state\":\"ACTIVE\",\"reason\":\"resolved\"}").statusCode()).isEqualTo(200);
-        assertThat(zerodhaState().get("applied_state").asString()).isEqualTo("ACTIVE");
+        assertThat(zerodhaState().get("appliedState").asString()).isEqualTo("ACTIVE");
     }
 
     @Test
@@ -156,13 +156,13 @@ class RiskApiIT {
 
     private List<JsonNode> signals(StrategyId strategy, String query) {
         List<JsonNode> list = new ArrayList<>();
-        new ApiTestClient(port).get("/api/v1/signals?strategy=" + strategy.value() + query).get("signals")
+        new ApiTestClient(port).get("/api/v1/signals?strategy=" + strategy.value() + query).get("items")
                 .forEach(list::add);
         return list;
     }
 
     private JsonNode zerodhaState() {
-        for (JsonNode broker : new ApiTestClient(port).get("/api/v1/trading-state").get("brokers")) {
+        for (JsonNode broker : new ApiTestClient(port).get("/api/v1/trading-state").get("items")) {
             if (broker.get("broker").asString().equals("zerodha")) {
                 return broker;
             }
