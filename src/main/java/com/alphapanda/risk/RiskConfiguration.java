@@ -54,17 +54,31 @@ class RiskConfiguration {
     }
 
     @Bean
-    RiskManager riskManager(RiskProperties properties, PortfolioQueries portfolios, JdbcClient jdbc,
+    BatchExposure riskBatchExposure(PortfolioQueries portfolios) {
+        return new BatchExposure(portfolios);
+    }
+
+    @Bean
+    RiskDecisionStore riskDecisionStore(JdbcClient jdbc) {
+        return new RiskDecisionStore(jdbc);
+    }
+
+    @Bean
+    RiskManager riskManager(RiskProperties properties, BatchExposure riskBatchExposure, RiskDecisionStore decisions,
                             LastTickPrices riskLastTickPrices, TradingStates states, NseCalendar calendar,
                             MeterRegistry meters) {
-        return new RiskManager(RiskRules.standard(), properties, portfolios, new RiskDecisionStore(jdbc),
+        return new RiskManager(RiskRules.standard(), properties, riskBatchExposure, decisions,
                 riskLastTickPrices, states, calendar, meters);
     }
 
     @Bean
     RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches,
-                                          PipelineActivity activity, PlatformProperties platform) {
-        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers());
+                                          PipelineActivity activity, PlatformProperties platform,
+                                          BatchExposure riskBatchExposure, RiskDecisionStore decisions) {
+        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers(), () -> {
+            riskBatchExposure.forget();
+            decisions.forget();
+        });
     }
 
     @Bean

@@ -8,6 +8,8 @@ import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.StrategyId;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -18,8 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 final class RiskDecisionStore {
 
+    private record DayKey(Broker broker, StrategyId strategy, LocalDate date) {
+    }
+
     private final JdbcClient jdbc;
     private final EventCodec codec = new EventCodec();
+    /** Validated counts read in the current batch (per consumer thread), kept current as the batch validates. */
+    private final ThreadLocal<Map<DayKey, Long>> validatedCounts = ThreadLocal.withInitial(HashMap::new);
 
     RiskDecisionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -35,17 +42,34 @@ final class RiskDecisionStore {
     /** Records a decision; false when one was recorded for this signal meanwhile. */
     boolean record(EventId signalId, Broker broker, StrategyId strategy, LocalDate tradeDate, boolean validated,
                    Envelope<? extends RiskDecisionEvent> decision) {
-        return jdbc.sql("""
+        boolean inserted = jdbc.sql("""
                 INSERT INTO risk_decisions (signal_id, broker, strategy_id, trade_date, validated, envelope)
                 VALUES (:id, :broker, :strategy, :date, :validated, :envelope) ON CONFLICT (signal_id) DO NOTHING""")
                 .param("id", signalId.value()).param("broker", broker.id()).param("strategy", strategy.value())
                 .param("date", tradeDate).param("validated", validated)
                 .param("envelope", new String(codec.encode(decision), StandardCharsets.UTF_8))
                 .update() == 1;
+        if (inserted && validated) {
+            validatedCounts.get().computeIfPresent(new DayKey(broker, strategy, tradeDate), (k, n) -> n + 1);
+        }
+        return inserted;
     }
 
-    /** Validated signals of a strategy at a broker on an IST trading date. */
+    /** The batch ended (committed or rolled back): counts are read from the database again. */
+    void forget() {
+        validatedCounts.get().clear();
+    }
+
+    /**
+     * Validated signals of a strategy at a broker on an IST trading date: read once per batch, then counted here as
+     * the batch records validations (its uncommitted rows are its own).
+     */
     long validatedOn(Broker broker, StrategyId strategy, LocalDate tradeDate) {
+        return validatedCounts.get().computeIfAbsent(new DayKey(broker, strategy, tradeDate),
+                k -> countValidated(broker, strategy, tradeDate));
+    }
+
+    private long countValidated(Broker broker, StrategyId strategy, LocalDate tradeDate) {
         return jdbc.sql("""
                 SELECT count(*) FROM risk_decisions
                 WHERE broker = :broker AND strategy_id = :strategy AND trade_date = :date AND validated""")

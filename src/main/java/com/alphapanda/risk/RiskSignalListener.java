@@ -29,12 +29,14 @@ final class RiskSignalListener {
     private final EventPublisher publisher;
     private final BatchProcessor batches;
     private final PipelineActivity activity;
-    private final BatchStage<SignalEvent> stage = BatchStage.writingDatabase(SignalEvent.class, this::process);
+    private final BatchStage<SignalEvent> stage;
     private final Map<String, Broker> brokerByTopic;
 
+    /** {@code endOfBatch}: forgets what was read once per batch (exposure, validated counts). */
     RiskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches, PipelineActivity activity,
-                       Collection<Broker> brokers) {
+                       Collection<Broker> brokers, Runnable endOfBatch) {
         this.manager = manager;
+        this.stage = new SignalStage(endOfBatch);
         this.publisher = publisher;
         this.batches = batches;
         this.activity = activity;
@@ -61,6 +63,41 @@ final class RiskSignalListener {
                 publisher.publish(decision.topic(), decision.envelope());
                 activity.record(PipelineStage.RISK_MANAGER, broker, signal.timestamp());
             }
+        }
+    }
+
+    /** Decisions recorded in the batch's database transaction; what was read once per batch forgotten after it. */
+    private final class SignalStage implements BatchStage<SignalEvent> {
+
+        private final Runnable endOfBatch;
+
+        SignalStage(Runnable endOfBatch) {
+            this.endOfBatch = endOfBatch;
+        }
+
+        @Override
+        public Class<SignalEvent> family() {
+            return SignalEvent.class;
+        }
+
+        @Override
+        public void process(Envelope<SignalEvent> envelope, ConsumerRecord<String, byte[]> record) {
+            RiskSignalListener.this.process(envelope, record);
+        }
+
+        @Override
+        public boolean writesDatabase() {
+            return true;
+        }
+
+        @Override
+        public void afterCommit() {
+            endOfBatch.run();
+        }
+
+        @Override
+        public void afterRollback() {
+            endOfBatch.run();
         }
     }
 }
