@@ -53,32 +53,32 @@ class RiskConfiguration {
         return new RiskDecisionQueries(jdbc);
     }
 
-    @Bean
-    BatchExposure riskBatchExposure(PortfolioQueries portfolios) {
-        return new BatchExposure(portfolios);
+    /** What the risk manager reads once per batch of signals (not a {@code PortfolioQueries} bean itself). */
+    record BatchReads(BatchExposure exposure, RiskDecisionStore decisions) {
+        void forget() {
+            exposure.forget();
+            decisions.forget();
+        }
     }
 
     @Bean
-    RiskDecisionStore riskDecisionStore(JdbcClient jdbc) {
-        return new RiskDecisionStore(jdbc);
+    BatchReads riskBatchReads(PortfolioQueries portfolios, JdbcClient jdbc) {
+        return new BatchReads(new BatchExposure(portfolios), new RiskDecisionStore(jdbc));
     }
 
     @Bean
-    RiskManager riskManager(RiskProperties properties, BatchExposure riskBatchExposure, RiskDecisionStore decisions,
-                            LastTickPrices riskLastTickPrices, TradingStates states, NseCalendar calendar,
-                            MeterRegistry meters) {
-        return new RiskManager(RiskRules.standard(), properties, riskBatchExposure, decisions,
-                riskLastTickPrices, states, calendar, meters);
+    RiskManager riskManager(RiskProperties properties, BatchReads riskBatchReads, LastTickPrices riskLastTickPrices,
+                            TradingStates states, NseCalendar calendar, MeterRegistry meters) {
+        return new RiskManager(RiskRules.standard(), properties, riskBatchReads.exposure(),
+                riskBatchReads.decisions(), riskLastTickPrices, states, calendar, meters);
     }
 
     @Bean
     RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches,
                                           PipelineActivity activity, PlatformProperties platform,
-                                          BatchExposure riskBatchExposure, RiskDecisionStore decisions) {
-        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers(), () -> {
-            riskBatchExposure.forget();
-            decisions.forget();
-        });
+                                          BatchReads riskBatchReads) {
+        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers(),
+                riskBatchReads::forget);
     }
 
     @Bean

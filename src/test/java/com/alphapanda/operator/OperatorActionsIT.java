@@ -64,7 +64,7 @@ class OperatorActionsIT {
         InstrumentToken token = PipelineTestSupport.freshInstrument();
         pipeline.tick(token, "100", SESSION);
         pipeline.signal(strategy, token, SignalType.BUY, 10, "100", LIMIT_90, SESSION.plusSeconds(1));
-        String orderId = awaitOrder(strategy, "open").get("order_id").asString();
+        String orderId = awaitOrder(strategy, "open").get("orderId").asString();
 
         JsonNode outcome = api.post("/api/v1/orders/paper/" + orderId + "/cancel",
                 "{\"reason\":\"fat finger\"}", 202);
@@ -73,7 +73,7 @@ class OperatorActionsIT {
         assertThat(outcome.get("requestedBy").asString()).isEqualTo("bootstrap");
         assertThat(outcome.at("/cancels/0/orderId").asString()).isEqualTo(orderId);
         JsonNode cancelled = awaitOrder(strategy, "cancelled");
-        assertThat(cancelled.get("reason_code").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.get("reasonCode").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.get("reason").asString()).isEqualTo("Cancelled by bootstrap: fat finger");
         pipeline.tick(token, "80", SESSION.plusSeconds(5));
         assertThat(api.post("/api/v1/orders/paper/" + orderId + "/cancel", "{\"reason\":\"again\"}", 409)
@@ -96,12 +96,12 @@ class OperatorActionsIT {
         assertThat(outcome.at("/closes/0/side").asString()).isEqualTo("SELL");
         assertThat(outcome.at("/closes/0/quantity").asLong()).isEqualTo(10);
         awaitPosition(strategy, token, 0);
-        JsonNode fills = api.get("/api/v1/fills?strategy=" + strategy.value()).get("fills");
+        JsonNode fills = api.get("/api/v1/fills?strategy=" + strategy.value()).get("items");
         assertThat(fills).hasSize(2);
         assertThat(fills.get(0).get("side").asString()).isEqualTo("SELL");
         assertThat(fills.get(0).get("quantity").asLong()).isEqualTo(10);
         JsonNode decision = api.get("/api/v1/signals?outcome=validated&strategy=" + strategy.value())
-                .get("signals").get(0);
+                .get("items").get(0);
         assertThat(decision.toString()).contains("Operator flatten by bootstrap: risk review");
         assertThat(api.post("/api/v1/portfolios/paper/" + strategy.value() + "/positions/" + token.value()
                 + "/flatten", "{\"reason\":\"again\"}", 409).get("detail").asString())
@@ -175,7 +175,7 @@ class OperatorActionsIT {
         InstrumentToken token = PipelineTestSupport.freshInstrument();
         buy(strategy, token, 6);
         pipeline.signal(strategy, token, SignalType.BUY, 2, "100", LIMIT_90, SESSION.plusSeconds(2));
-        String orderId = awaitOrder(strategy, "open").get("order_id").asString();
+        String orderId = awaitOrder(strategy, "open").get("orderId").asString();
 
         StringWriter cancelOut = new StringWriter();
         assertThat(cli(cancelOut, "orders", "cancel", orderId, "--reason", "from the shell")).isZero();
@@ -218,7 +218,7 @@ class OperatorActionsIT {
     }
 
     private JsonNode orders(StrategyId strategy) {
-        return api.get("/api/v1/orders?strategy=" + strategy.value()).get("orders");
+        return api.get("/api/v1/orders?strategy=" + strategy.value()).get("items");
     }
 
     private JsonNode awaitOrder(StrategyId strategy, String status) {

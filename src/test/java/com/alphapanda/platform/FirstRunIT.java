@@ -50,17 +50,17 @@ class FirstRunIT {
 
         ApiTestClient api = new ApiTestClient(port, token.group(1));
         List<String> ids = new ArrayList<>();
-        api.get("/api/v1/strategies").get("strategies").forEach(s -> ids.add(s.get("id").asString()));
+        api.get("/api/v1/strategies").get("items").forEach(s -> ids.add(s.get("id").asString()));
         assertThat(ids).containsExactlyInAnyOrder("demo_momentum", "demo_mean_reversion", "demo_rsi",
                 "demo_low_frequency");
         assertThat(api.get("/actuator/info").at("/simulatedSession/tradingDate").asString()).matches("\\d{4}-\\d\\d-\\d\\d");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/signals").get("signals"),
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/api/v1/signals").get("items"),
                 signals -> !signals.isEmpty());
         JsonNode fills = await().atMost(Duration.ofSeconds(60)).until(
-                () -> api.get("/api/v1/fills?strategy=demo_low_frequency").get("fills"), f -> !f.isEmpty());
+                () -> api.get("/api/v1/fills?strategy=demo_low_frequency").get("items"), f -> !f.isEmpty());
         assertThat(fills.get(0).get("side").asString()).isEqualTo("BUY");
-        assertThat(api.get("/api/v1/signals?strategy=demo_low_frequency").get("signals")).isNotEmpty();
+        assertThat(api.get("/api/v1/signals?strategy=demo_low_frequency").get("items")).isNotEmpty();
         assertThat(api.get("/api/v1/portfolios").toString()).contains("demo_low_frequency");
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM simulated_session")
                 .query(Long.class).single() == 1);
