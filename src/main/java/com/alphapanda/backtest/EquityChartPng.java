@@ -10,7 +10,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,7 @@ final class EquityChartPng {
     private static final int BOTTOM = 50;
     private static final Color[] PALETTE = {new Color(0x1f6fb4), new Color(0xe67e22), new Color(0x27ae60),
             new Color(0x8e44ad), new Color(0xc0392b), new Color(0x16a085)};
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(NseCalendar.IST);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(NseCalendar.IST);
 
     private EquityChartPng() {
     }
@@ -55,30 +53,27 @@ final class EquityChartPng {
     }
 
     private static void draw(Graphics2D g, Map<String, List<EquityCurve.Point>> curves) {
+        List<EquityCurve.Point> any = curves.values().iterator().next();
+        if (any.isEmpty()) {
+            return;
+        }
         double min = Double.MAX_VALUE;
         double max = -Double.MAX_VALUE;
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
         for (List<EquityCurve.Point> points : curves.values()) {
             for (EquityCurve.Point p : points) {
                 min = Math.min(min, p.equity().doubleValue());
                 max = Math.max(max, p.equity().doubleValue());
-                start = Math.min(start, p.at().getEpochSecond());
-                end = Math.max(end, p.at().getEpochSecond());
             }
-        }
-        if (start > end) {
-            return;
         }
         if (max - min < 1) {
             max += 1;
             min -= 1;
         }
-        axes(g, min, max, start, end);
+        axes(g, min, max, any);
         int index = 0;
         for (Map.Entry<String, List<EquityCurve.Point>> entry : curves.entrySet()) {
             Color color = PALETTE[index % PALETTE.length];
-            line(g, ChartData.thin(entry.getValue()), color, min, max, start, end);
+            line(g, entry.getValue(), color, min, max);
             g.setColor(color);
             g.fillRect(LEFT + 10, TOP + 8 + index * 16, 12, 4);
             g.setColor(Color.DARK_GRAY);
@@ -87,36 +82,51 @@ final class EquityChartPng {
         }
     }
 
-    private static void axes(Graphics2D g, double min, double max, long start, long end) {
+    private static int x(int index, int count) {
+        return LEFT + (int) Math.round((double) index / Math.max(1, count - 1) * (WIDTH - LEFT - RIGHT));
+    }
+
+    private static void axes(Graphics2D g, double min, double max, List<EquityCurve.Point> points) {
         g.setColor(Color.BLACK);
-        g.drawString("Equity (INR), sampled each minute; time in IST", LEFT, 24);
-        g.setColor(new Color(0xdddddd));
+        g.drawString("Equity (INR) at the close of each minute with ticks; trading time only, days in IST", LEFT, 24);
         for (int i = 0; i <= 4; i++) {
             int y = TOP + (HEIGHT - TOP - BOTTOM) * i / 4;
+            g.setColor(new Color(0xdddddd));
             g.drawLine(LEFT, y, WIDTH - RIGHT, y);
             g.setColor(Color.DARK_GRAY);
             String label = BigDecimal.valueOf(max - (max - min) * i / 4).setScale(0, java.math.RoundingMode.HALF_UP)
                     .toPlainString();
             g.drawString(label, LEFT - 8 - g.getFontMetrics().stringWidth(label), y + 4);
-            g.setColor(new Color(0xdddddd));
+        }
+        String previous = null;
+        int lastLabel = Integer.MIN_VALUE;
+        for (int i = 0; i < points.size(); i++) {
+            String day = DAY.format(points.get(i).at());
+            if (!day.equals(previous)) {
+                int x = x(i, points.size());
+                g.setColor(new Color(0xdddddd));
+                g.drawLine(x, TOP, x, HEIGHT - BOTTOM);
+                if (x - lastLabel > 80) {
+                    g.setColor(Color.DARK_GRAY);
+                    g.drawString(day, x + 2, HEIGHT - BOTTOM + 18);
+                    lastLabel = x;
+                }
+                previous = day;
+            }
         }
         g.setColor(Color.DARK_GRAY);
         g.drawRect(LEFT, TOP, WIDTH - LEFT - RIGHT, HEIGHT - TOP - BOTTOM);
-        g.drawString(DATE.format(Instant.ofEpochSecond(start)), LEFT, HEIGHT - BOTTOM + 18);
-        String last = DATE.format(Instant.ofEpochSecond(end));
-        g.drawString(last, WIDTH - RIGHT - g.getFontMetrics().stringWidth(last), HEIGHT - BOTTOM + 18);
     }
 
-    private static void line(Graphics2D g, List<EquityCurve.Point> points, Color color, double min, double max,
-                             long start, long end) {
+    private static void line(Graphics2D g, List<EquityCurve.Point> all, Color color, double min, double max) {
+        List<EquityCurve.Point> points = ChartData.thin(all);
         g.setColor(color);
         g.setStroke(new BasicStroke(1.5f));
         int[] xs = new int[points.size()];
         int[] ys = new int[points.size()];
-        double span = Math.max(1, end - start);
         for (int i = 0; i < points.size(); i++) {
             EquityCurve.Point p = points.get(i);
-            xs[i] = LEFT + (int) Math.round((p.at().getEpochSecond() - start) / span * (WIDTH - LEFT - RIGHT));
+            xs[i] = x(i, points.size());
             ys[i] = TOP + (int) Math.round((max - p.equity().doubleValue()) / (max - min) * (HEIGHT - TOP - BOTTOM));
         }
         g.drawPolyline(xs, ys, points.size());

@@ -33,7 +33,7 @@ final class HtmlReport {
         table(html, result);
         html.append("<p class=\"note\">").append(escape(result.ratioFormula())).append(". Equity is sampled at the")
                 .append(" close of every minute with ticks; drawdown is measured from the running peak of those")
-                .append(" samples.</p>\n");
+                .append(" samples. Charts show trading time only (nights and holidays left out), times in IST.</p>\n");
         int index = 0;
         for (StrategyResult s : result.strategies()) {
             html.append("<h2>").append(escape(s.strategyId())).append("</h2>\n<div id=\"eq").append(index)
@@ -74,23 +74,32 @@ final class HtmlReport {
     }
 
     private static void script(StringBuilder html, int index, String id, List<EquityCurve.Point> points) {
+        StringBuilder ts = new StringBuilder();
         StringBuilder xs = new StringBuilder();
         StringBuilder eq = new StringBuilder();
         StringBuilder dd = new StringBuilder();
-        for (EquityCurve.Point p : ChartData.thin(points)) {
-            String sep = xs.isEmpty() ? "" : ",";
-            xs.append(sep).append(p.at().getEpochSecond());
+        List<EquityCurve.Point> thin = ChartData.thin(points);
+        for (int i = 0; i < thin.size(); i++) {
+            EquityCurve.Point p = thin.get(i);
+            String sep = i == 0 ? "" : ",";
+            ts.append(sep).append(p.at().getEpochSecond());
+            xs.append(sep).append(i);
             eq.append(sep).append(Money.plain(p.equity()));
             dd.append(sep).append(Money.plain(p.drawdown().negate()));
         }
-        html.append("<script>(function(){const x=[").append(xs).append("],e=[").append(eq).append("],d=[")
-                .append(dd).append("];\nconst tz=t=>uPlot.tzDate(new Date(t*1e3),'Asia/Kolkata');\n")
-                .append("new uPlot({title:'Equity, ").append(jsString(id)).append(" (INR)',width:960,height:300,")
-                .append("tzDate:tz,series:[{},{label:'equity',stroke:'#1f6fb4',width:1.5}]},[x,e],")
-                .append("document.getElementById('eq").append(index).append("'));\n")
-                .append("new uPlot({title:'Drawdown (INR)',width:960,height:200,tzDate:tz,series:[{},")
-                .append("{label:'drawdown',stroke:'#c0392b',fill:'rgba(192,57,43,0.15)',width:1}]},[x,d],")
-                .append("document.getElementById('dd").append(index).append("'));})();</script>\n");
+        html.append("<script>(function(){const t=[").append(ts).append("],x=[").append(xs).append("],e=[")
+                .append(eq).append("],d=[").append(dd).append("];\n")
+                .append("const f=i=>{const s=t[Math.max(0,Math.min(t.length-1,Math.round(i)))];return new Date(s*1e3)")
+                .append(".toLocaleString('en-IN',{timeZone:'Asia/Kolkata',month:'short',day:'numeric',hour:'2-digit',")
+                .append("minute:'2-digit'});};\n")
+                .append("const o=(title,h,s)=>({title:title,width:960,height:h,scales:{x:{time:false}},")
+                .append("axes:[{values:(u,v)=>v.map(f)},{size:80}],series:[{value:(u,v)=>v==null?'':f(v)},s]});\n")
+                .append("new uPlot(o('Equity, ").append(jsString(id)).append(" (INR)',300,")
+                .append("{label:'equity',stroke:'#1f6fb4',width:1.5}),[x,e],document.getElementById('eq")
+                .append(index).append("'));\n")
+                .append("new uPlot(o('Drawdown (INR)',200,{label:'drawdown',stroke:'#c0392b',")
+                .append("fill:'rgba(192,57,43,0.15)',width:1}),[x,d],document.getElementById('dd").append(index)
+                .append("'));})();</script>\n");
     }
 
     private static String resource(String path) {
