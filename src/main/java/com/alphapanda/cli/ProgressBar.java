@@ -40,10 +40,12 @@ final class ProgressBar implements Backtest.Progress {
         printed = false;
     }
 
-    /** Ends the line of an interrupted bar (before an error message). */
+    /** Wipes an interrupted bar, so an error message that follows stands alone on its line. */
     void abandon() {
         if (printed) {
-            err.println();
+            err.print("\r" + " ".repeat(WIDTH + 70) + "\r");
+            err.flush();
+            printed = false;
         }
     }
 
