@@ -178,7 +178,8 @@ final class BacktestCommand implements Callable<Integer> {
                 choice("--charges", charges, PaperTradingProperties.Charges.class),
                 decimal("--commission-percent", commission),
                 choice("--indian-product", product, IndianEquityCharges.Product.class), decimal("--cash", cash),
-                null, BigDecimal.ZERO, 3, 1, null, BigDecimal.ZERO, null, null, null, shortSelling, Duration.ZERO);
+                null, BigDecimal.ZERO, 3, 1, null, BigDecimal.ZERO, null, null, null, shortSelling, Duration.ZERO,
+                new BigDecimal("0.05"));
         return new BacktestSettings(date("--from", from), date("--to", to), decimal("--cash", cash), venue,
                 RiskCheck.defaultLimits());
     }
