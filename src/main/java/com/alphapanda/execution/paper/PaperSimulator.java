@@ -30,7 +30,8 @@ public final class PaperSimulator {
 
     /** The order events a tick causes: resting orders filling, stops triggering, bracket exits, DAY expiries. */
     public List<OrderEvent> onTick(MarketTick tick) {
-        return PaperVenue.events(venue.onTick(tick));
+        List<VenueRecord> records = venue.onTick(tick);
+        return records.isEmpty() ? List.of() : PaperVenue.events(records);
     }
 
     /** The venue's own cash of a strategy (its book, kept apart from the portfolio's). */

@@ -131,6 +131,9 @@ final class PaperVenue implements BrokerGateway {
             lastPrices.put(token, tick.lastPrice().value());
             lastPriceTimes.put(token, at);
         }
+        if (resting.isEmpty() && brackets.isEmpty()) {
+            return List.of(); // nothing to match, trigger or expire: the common case, kept allocation-free
+        }
         List<VenueRecord> out = new ArrayList<>();
         expireDue(at, out);
         BigDecimal price = tick.lastPrice().value();
