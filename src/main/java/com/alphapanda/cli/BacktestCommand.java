@@ -76,6 +76,10 @@ final class BacktestCommand implements Callable<Integer> {
             description = "Product of the indian-equity model: delivery or intraday (default: ${DEFAULT-VALUE}).")
     String product;
 
+    @Option(names = "--tick-size", paramLabel = "INR", defaultValue = "0.05",
+            description = "Price grid of fills and bracket levels (default: ${DEFAULT-VALUE}, NSE equities).")
+    String tickSize;
+
     @Option(names = "--allow-short-selling", description = "Let the venue sell what is not held.")
     boolean shortSelling;
 
@@ -179,7 +183,7 @@ final class BacktestCommand implements Callable<Integer> {
                 decimal("--commission-percent", commission),
                 choice("--indian-product", product, IndianEquityCharges.Product.class), decimal("--cash", cash),
                 null, BigDecimal.ZERO, 3, 1, null, BigDecimal.ZERO, null, null, null, shortSelling, Duration.ZERO,
-                new BigDecimal("0.05"));
+                positive("--tick-size", tickSize));
         return new BacktestSettings(date("--from", from), date("--to", to), decimal("--cash", cash), venue,
                 RiskCheck.defaultLimits());
     }
@@ -194,6 +198,14 @@ final class BacktestCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(option + " '" + text + "' is not a decimal number");
         }
+    }
+
+    private static BigDecimal positive(String option, String text) {
+        BigDecimal value = decimal(option, text);
+        if (value.signum() == 0) {
+            throw new IllegalArgumentException(option + " must be positive, was " + text);
+        }
+        return value;
     }
 
     private static LocalDate date(String option, String text) {
