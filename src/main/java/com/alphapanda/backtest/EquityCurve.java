@@ -19,7 +19,10 @@ final class EquityCurve {
     record Point(Instant at, BigDecimal equity, BigDecimal drawdown) {
     }
 
-    /** The deepest drawdown: amount, fraction of the peak, the peak's and the trough's sample times. */
+    /**
+     * The deepest drawdown: amount, fraction of the peak, the peak's and the trough's sample times (a peak that is the
+     * starting cash has the first sample's time).
+     */
     record Drawdown(BigDecimal amount, BigDecimal fraction, Instant peakAt, Instant troughAt) {
     }
 
@@ -47,7 +50,7 @@ final class EquityCurve {
         day = date;
         lastEquity = equity;
         if (peakAt == null || equity.compareTo(peak) > 0) {
-            peak = equity;
+            peak = peak.max(equity); // the starting cash is the first peak: a fall below it is a drawdown
             peakAt = at;
         }
         BigDecimal drawdown = peak.subtract(equity);

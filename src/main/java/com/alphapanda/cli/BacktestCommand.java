@@ -113,6 +113,7 @@ final class BacktestCommand implements Callable<Integer> {
         try {
             BacktestSettings settings = settings();
             List<StrategyDefinition> strategies = strategies(springArgs);
+            CliLogging.warningsToStandardError(); // again: reading --strategy from the database started Spring logging
             NseCalendar calendar = NseCalendar.withBundledHolidays();
             BacktestResult result;
             try (TickFiles files = TickFiles.open(ticks)) {
