@@ -6,7 +6,8 @@ import java.util.List;
  * Annualized risk-adjusted returns from daily returns r₁..rₙ (risk-free rate 0, 252 trading days a year):
  * Sharpe = mean(r) / stdev(r) × √252 with the sample standard deviation (n − 1);
  * Sortino = mean(r) / downside deviation × √252 with downside deviation = √(Σ min(rᵢ, 0)² / n).
- * Null (not defined) with fewer than two days or a zero deviation. Statistics, not money: computed in double.
+ * Null (not defined) with fewer than two days or a zero deviation. Statistics, not money: computed in
+ * double.
  */
 final class Ratios {
 

@@ -59,7 +59,8 @@ final class TradeJournal implements Closeable {
             return;
         }
         w.filled += fill.quantity().value();
-        w.filledValue = w.filledValue.add(fill.fillPrice().value().multiply(BigDecimal.valueOf(fill.quantity().value())));
+        w.filledValue = w.filledValue.add(fill.fillPrice().value()
+                .multiply(BigDecimal.valueOf(fill.quantity().value())));
         if (w.filled >= w.order.quantity().value()) {
             done(w, "FILLED", "", fill.timestamp());
         }

@@ -17,8 +17,6 @@ import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -179,56 +177,15 @@ final class BacktestCommand implements Callable<Integer> {
     }
 
     private BacktestSettings settings() {
-        PaperTradingProperties venue = new PaperTradingProperties(decimal("--slippage-percent", slippage),
-                choice("--charges", charges, PaperTradingProperties.Charges.class),
-                decimal("--commission-percent", commission),
-                choice("--indian-product", product, IndianEquityCharges.Product.class), decimal("--cash", cash),
+        BigDecimal startingCash = OptionValues.decimal("--cash", cash);
+        PaperTradingProperties venue = new PaperTradingProperties(
+                OptionValues.decimal("--slippage-percent", slippage),
+                OptionValues.choice("--charges", charges, PaperTradingProperties.Charges.class),
+                OptionValues.decimal("--commission-percent", commission),
+                OptionValues.choice("--indian-product", product, IndianEquityCharges.Product.class), startingCash,
                 null, BigDecimal.ZERO, 3, 1, null, BigDecimal.ZERO, null, null, null, shortSelling, Duration.ZERO,
-                positive("--tick-size", tickSize));
-        return new BacktestSettings(date("--from", from), date("--to", to), decimal("--cash", cash), venue,
-                RiskCheck.defaultLimits());
-    }
-
-    private static BigDecimal decimal(String option, String text) {
-        try {
-            BigDecimal value = new BigDecimal(text.strip());
-            if (value.signum() < 0) {
-                throw new IllegalArgumentException(option + " must not be negative, was " + text);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a decimal number");
-        }
-    }
-
-    private static BigDecimal positive(String option, String text) {
-        BigDecimal value = decimal(option, text);
-        if (value.signum() == 0) {
-            throw new IllegalArgumentException(option + " must be positive, was " + text);
-        }
-        return value;
-    }
-
-    private static LocalDate date(String option, String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(option + " '" + text + "' is not a date (YYYY-MM-DD)");
-        }
-    }
-
-    private static <E extends Enum<E>> E choice(String option, String text, Class<E> type) {
-        String wanted = text.strip().replace('-', '_');
-        for (E value : type.getEnumConstants()) {
-            if (value.name().equalsIgnoreCase(wanted)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException(option + " '" + text + "' is not one of "
-                + java.util.Arrays.stream(type.getEnumConstants())
-                        .map(v -> v.name().toLowerCase().replace('_', '-')).toList());
+                OptionValues.positive("--tick-size", tickSize));
+        return new BacktestSettings(OptionValues.date("--from", from), OptionValues.date("--to", to), startingCash,
+                venue, RiskCheck.defaultLimits());
     }
 }
