@@ -24,6 +24,8 @@ import java.util.Set;
 public final class NseCalendar {
 
     public static final ZoneId IST = ZoneId.of("Asia/Kolkata");
+    /** IST is UTC+05:30 with no daylight saving (since 1945): dates and times are plain offset arithmetic. */
+    private static final long IST_OFFSET_SECONDS = 5 * 3600 + 30 * 60;
     public static final LocalTime PRE_OPEN_START = LocalTime.of(9, 0);
     public static final LocalTime SESSION_OPEN = LocalTime.of(9, 15);
     public static final LocalTime SESSION_CLOSE = LocalTime.of(15, 30);
@@ -86,15 +88,15 @@ public final class NseCalendar {
 
     /** The phase of the market at an event time. */
     public MarketPhase phaseAt(Instant eventTime) {
-        ZonedDateTime t = eventTime.atZone(IST);
-        LocalDate date = t.toLocalDate();
+        LocalDate date = tradingDate(eventTime);
         if (isWeekend(date)) {
             return MarketPhase.WEEKEND;
         }
         if (holidays.contains(date)) {
             return MarketPhase.HOLIDAY;
         }
-        LocalTime time = t.toLocalTime();
+        long local = eventTime.getEpochSecond() + IST_OFFSET_SECONDS;
+        LocalTime time = LocalTime.ofNanoOfDay(Math.floorMod(local, 86_400L) * 1_000_000_000L + eventTime.getNano());
         if (!time.isBefore(PRE_OPEN_START) && !time.isAfter(SESSION_OPEN)) {
             return MarketPhase.PRE_OPEN;
         }
@@ -116,7 +118,7 @@ public final class NseCalendar {
 
     /** The IST calendar date of an event time: the trading day it belongs to, if it is one. */
     public LocalDate tradingDate(Instant eventTime) {
-        return eventTime.atZone(IST).toLocalDate();
+        return LocalDate.ofEpochDay(Math.floorDiv(eventTime.getEpochSecond() + IST_OFFSET_SECONDS, 86_400L));
     }
 
     /** The start of the next regular session strictly after {@code eventTime}. */

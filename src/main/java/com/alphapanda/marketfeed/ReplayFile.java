@@ -42,18 +42,33 @@ final class ReplayFile {
         int number = 0;
         while ((line = reader.readLine()) != null) {
             number++;
-            String text = line.strip();
-            if (text.isEmpty() || text.startsWith("#") || text.startsWith("timestamp,")) {
-                continue;
-            }
             try {
-                ticks.add(text.startsWith("{") ? json(text) : csv(text));
-            } catch (IllegalArgumentException | DateTimeParseException | JacksonException e) {
+                MarketTick tick = parseLine(line);
+                if (tick != null) {
+                    ticks.add(tick);
+                }
+            } catch (IllegalArgumentException e) {
                 problems.add("line " + number + ": " + e.getMessage());
             }
         }
         ticks.sort(Comparator.comparing(MarketTick::timestamp));
         return new Parsed(List.copyOf(ticks), List.copyOf(problems));
+    }
+
+    /**
+     * One line of a tick file: the tick, or null for a blank line, a {@code #} comment or the CSV header. A malformed
+     * line is an {@link IllegalArgumentException} saying why.
+     */
+    static MarketTick parseLine(String line) {
+        String text = line.strip();
+        if (text.isEmpty() || text.startsWith("#") || text.startsWith("timestamp,")) {
+            return null;
+        }
+        try {
+            return text.startsWith("{") ? json(text) : csv(text);
+        } catch (DateTimeParseException | JacksonException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     private static MarketTick json(String text) {

@@ -90,13 +90,8 @@ public class PortfolioReadModel {
 
     private PortfolioView assemble(PortfolioKey key, BigDecimal startingCash, BigDecimal cash, BigDecimal fees,
                                    long fillCount, String lastFillId) {
-        List<PortfolioView.PositionView> positions = positions(key);
-        BigDecimal marketValue = sum(positions, PortfolioView.PositionView::marketValue);
-        BigDecimal realized = sum(positions, PortfolioView.PositionView::realizedPnl);
-        BigDecimal unrealized = sum(positions, PortfolioView.PositionView::unrealizedPnl);
-        return new PortfolioView(key.broker(), key.strategyId(), startingCash, cash, marketValue,
-                cash.add(marketValue), realized, unrealized, fees, realized.add(unrealized).subtract(fees), fillCount,
-                lastFillId, positions, clock.instant());
+        return PortfolioValuation.view(key, startingCash, cash, fees, fillCount, lastFillId, positions(key),
+                clock.instant());
     }
 
     private record Row(InstrumentToken token, Position position, BigDecimal fees, BigDecimal storedPrice,
@@ -112,27 +107,19 @@ public class PortfolioReadModel {
                         new Position(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)), rs.getBigDecimal(5),
                         rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class)))
                 .list();
-        return rows.stream().map(row -> {
-            Position p = row.position();
-            BigDecimal mark = mark(key, row.token(), p, row.storedPrice(), row.storedAt());
-            return new PortfolioView.PositionView(row.token(), p.quantity(), p.averagePrice(), mark,
-                    mark == null ? BigDecimal.ZERO : p.marketValueAt(mark), p.realized(),
-                    mark == null ? BigDecimal.ZERO : p.unrealizedAt(mark), row.fees());
-        }).toList();
+        return rows.stream().map(row -> PortfolioValuation.position(row.token(), row.position(),
+                mark(key, row.token(), row.storedPrice(), row.storedAt()), row.fees())).toList();
     }
 
     /** The newest of the in-memory tick and the stored one (persisting the in-memory one when newer). */
-    private BigDecimal mark(PortfolioKey key, InstrumentToken token, Position p, BigDecimal storedPrice,
+    private BigDecimal mark(PortfolioKey key, InstrumentToken token, BigDecimal storedPrice,
                             OffsetDateTime storedAt) {
         Optional<LastPrices.Mark> live = lastPrices.of(token);
         if (live.isPresent() && (storedAt == null || live.get().at().isAfter(storedAt.toInstant()))) {
             persistMark(key, token, live.get());
             return live.get().price();
         }
-        if (storedPrice != null) {
-            return storedPrice;
-        }
-        return p.quantity() == 0 ? null : p.averagePrice();
+        return storedPrice;
     }
 
     private void persistMark(PortfolioKey key, InstrumentToken token, LastPrices.Mark mark) {
@@ -142,11 +129,6 @@ public class PortfolioReadModel {
                 .param("price", mark.price()).param("at", FillLedger.utc(mark.at()))
                 .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
                 .param("token", token.value()).update();
-    }
-
-    private static BigDecimal sum(List<PortfolioView.PositionView> positions,
-                                  java.util.function.Function<PortfolioView.PositionView, BigDecimal> field) {
-        return positions.stream().map(field).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
 }

@@ -6,21 +6,19 @@ import com.alphapanda.core.event.RejectedSignal;
 import com.alphapanda.core.event.RiskDecisionEvent;
 import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.event.ValidatedSignal;
-import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Map;
 
 /**
  * The risk manager: judges each raw signal against every rule with the strategy's real exposure (positions and day
  * PnL from the fills ledger, last tick prices, the day's validated count, the broker's trading state) and records the
- * decision before it is published. Exposure is per broker; nothing is shared between brokers.
+ * decision before it is published. Exposure is per broker; nothing is shared between brokers. The judging itself is
+ * {@link SignalJudge}, which the backtester runs too.
  */
 final class RiskManager {
 
@@ -30,23 +28,15 @@ final class RiskManager {
     record Decision(Topic<RiskDecisionEvent> topic, Envelope<? extends RiskDecisionEvent> envelope) {
     }
 
-    private final RiskRules rules;
-    private final RiskProperties properties;
-    private final PortfolioQueries portfolios;
+    private final SignalJudge judge;
     private final RiskDecisionStore decisions;
-    private final LastTickPrices lastPrices;
-    private final TradingStates tradingStates;
     private final NseCalendar calendar;
     private final MeterRegistry meters;
 
     RiskManager(RiskRules rules, RiskProperties properties, PortfolioQueries portfolios, RiskDecisionStore decisions,
                 LastTickPrices lastPrices, TradingStates tradingStates, NseCalendar calendar, MeterRegistry meters) {
-        this.rules = rules;
-        this.properties = properties;
-        this.portfolios = portfolios;
+        this.judge = new SignalJudge(rules, properties, portfolios, lastPrices, tradingStates::of);
         this.decisions = decisions;
-        this.lastPrices = lastPrices;
-        this.tradingStates = tradingStates;
         this.calendar = calendar;
         this.meters = meters;
     }
@@ -57,14 +47,11 @@ final class RiskManager {
             return toDecision(broker, recorded.get());
         }
         LocalDate tradeDate = calendar.tradingDate(signal.timestamp());
-        RiskRules.Verdict verdict = rules.evaluate(context(broker, signal, tradeDate));
-        Decision decision = verdict.passed()
-                ? new Decision(Topics.signalsValidated(broker), Envelopes.child(Topics.signalsValidated(broker),
-                        new ValidatedSignal(signal, signal.quantity(), signal.price(), verdict.riskChecks(),
-                                signal.timestamp()), SOURCE, cause))
-                : new Decision(Topics.signalsRejected(broker), Envelopes.child(Topics.signalsRejected(broker),
-                        new RejectedSignal(signal, verdict.rejectionReason(), verdict.reasonCodes(),
-                                verdict.riskChecks(), signal.timestamp()), SOURCE, cause));
+        RiskRules.Verdict verdict = judge.judge(context(broker, signal, tradeDate));
+        RiskDecisionEvent event = SignalJudge.decision(signal, verdict);
+        Topic<RiskDecisionEvent> topic = verdict.passed() ? Topics.signalsValidated(broker)
+                : Topics.signalsRejected(broker);
+        Decision decision = new Decision(topic, Envelopes.child(topic, event, SOURCE, cause));
         if (!decisions.record(cause.id(), broker, signal.strategyId(), tradeDate, verdict.passed(),
                 decision.envelope())) {
             return toDecision(broker, decisions.find(cause.id()).orElseThrow());
@@ -74,25 +61,7 @@ final class RiskManager {
     }
 
     RiskContext context(Broker broker, TradingSignal signal, LocalDate tradeDate) {
-        BigDecimal startingCash = portfolios.startingCash(broker, signal.strategyId());
-        RiskLimits limits = properties.limitsFor(broker, signal.strategyId().value(), startingCash);
-        Map<InstrumentToken, PortfolioQueries.Holding> holdings = portfolios.holdings(broker, signal.strategyId());
-        PortfolioQueries.Holding held = holdings.get(signal.instrumentToken());
-        BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate).add(unrealized(holdings));
-        return new RiskContext(broker, signal, limits, held == null ? 0 : held.quantity(), holdings.size(),
-                decisions.validatedOn(broker, signal.strategyId(), tradeDate), dayPnl,
-                lastPrices.of(signal.instrumentToken()), tradingStates.of(broker));
-    }
-
-    private BigDecimal unrealized(Map<InstrumentToken, PortfolioQueries.Holding> holdings) {
-        BigDecimal total = BigDecimal.ZERO;
-        for (var entry : holdings.entrySet()) {
-            BigDecimal mark = lastPrices.of(entry.getKey());
-            if (mark != null) {
-                total = total.add(entry.getValue().unrealizedAt(mark));
-            }
-        }
-        return total;
+        return judge.context(broker, signal, decisions.validatedOn(broker, signal.strategyId(), tradeDate), tradeDate);
     }
 
     private static Decision toDecision(Broker broker, Envelope<? extends RiskDecisionEvent> envelope) {

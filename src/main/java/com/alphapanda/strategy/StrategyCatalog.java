@@ -1,5 +1,6 @@
 package com.alphapanda.strategy;
 
+import com.alphapanda.core.event.OrderInstruction;
 import com.alphapanda.core.event.SignalType;
 import com.alphapanda.core.money.Quantity;
 import java.math.BigDecimal;
@@ -45,7 +46,7 @@ final class StrategyCatalog {
     ConfiguredStrategy build(String strategyId, String type, Map<String, ?> parameters) {
         StrategyParameters p = new StrategyParameters(parameters);
         List<String> notes = new ArrayList<>();
-        Strategy<?> strategy = factory(strategyId, type).create(p, notes);
+        Strategy<?> strategy = bracketed(factory(strategyId, type).create(p, notes), p);
         SignalValidator validator = validator(p);
         p.finish(strategyId);
         return new ConfiguredStrategy(strategy, validator, notes);
@@ -54,7 +55,7 @@ final class StrategyCatalog {
     /** The parameters a type accepts (nested ones as {@code name.key}) with their defaults (null: none). */
     Map<String, String> parameters(String type) {
         StrategyParameters p = new StrategyParameters(Map.of());
-        factory(type, type).create(p, new ArrayList<>());
+        bracketed(factory(type, type).create(p, new ArrayList<>()), p);
         validator(p);
         return p.defaults();
     }
@@ -66,6 +67,16 @@ final class StrategyCatalog {
                     + String.join(", ", types()) + ")"));
         }
         return factory;
+    }
+
+    /** Any type: optional {@code take_profit_pct} / {@code stop_loss_pct} bracket its BUY market orders. */
+    private static Strategy<?> bracketed(Strategy<?> strategy, StrategyParameters p) {
+        BigDecimal takeProfit = p.optionalFraction("take_profit_pct", BigDecimal.ONE);
+        BigDecimal stopLoss = p.optionalFraction("stop_loss_pct", BigDecimal.ONE);
+        if (takeProfit == null && stopLoss == null) {
+            return strategy;
+        }
+        return BracketedStrategy.of(strategy, new OrderInstruction.Bracket(takeProfit, stopLoss));
     }
 
     private static SignalValidator validator(StrategyParameters p) {

@@ -51,6 +51,21 @@ final class StrategyParameters {
         return integer(name, min, min);
     }
 
+    /** An optional decimal in (0, max]: null when absent. */
+    BigDecimal optionalFraction(String name, BigDecimal max) {
+        if (values.get(name) == null) {
+            allowed.add(name);
+            defaults.putIfAbsent(name, null);
+            return null;
+        }
+        BigDecimal value = number(name, BigDecimal.ONE);
+        if (value == null || value.signum() <= 0 || value.compareTo(max) > 0) {
+            problem(name, "a number > 0 and ≤ " + max.toPlainString());
+            return null;
+        }
+        return value;
+    }
+
     /** A decimal within [min, max] (either bound null: open). */
     BigDecimal decimal(String name, String defaultValue, BigDecimal min, BigDecimal max) {
         BigDecimal value = number(name, new BigDecimal(defaultValue));

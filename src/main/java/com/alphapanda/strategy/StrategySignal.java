@@ -32,6 +32,10 @@ public record StrategySignal(SignalType side, BigDecimal confidence, Quantity qu
         return new StrategySignal(side, value, quantity, price, reasoning, instruction);
     }
 
+    StrategySignal withInstruction(OrderInstruction value) {
+        return new StrategySignal(side, confidence, quantity, price, reasoning, value);
+    }
+
     StrategySignal withReasoning(String value) {
         return new StrategySignal(side, confidence, quantity, price, value, instruction);
     }

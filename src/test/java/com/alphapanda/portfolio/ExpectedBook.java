@@ -25,12 +25,24 @@ final class ExpectedBook {
     final Map<InstrumentToken, BigDecimal> realizedBy = new HashMap<>();
     int fillCount;
 
+    static final BigDecimal TICK = new BigDecimal("0.05");
+
+    /** market × (1 + slippage), rounded up to the 0.05 tick (what the trader pays). */
     static BigDecimal buyPrice(String market) {
-        return new BigDecimal(market).multiply(BigDecimal.ONE.add(SLIPPAGE));
+        return up(new BigDecimal(market).multiply(BigDecimal.ONE.add(SLIPPAGE)));
     }
 
+    /** market × (1 − slippage), rounded down to the 0.05 tick (what the trader gets). */
     static BigDecimal sellPrice(String market) {
-        return new BigDecimal(market).multiply(BigDecimal.ONE.subtract(SLIPPAGE));
+        return down(new BigDecimal(market).multiply(BigDecimal.ONE.subtract(SLIPPAGE)));
+    }
+
+    static BigDecimal up(BigDecimal price) {
+        return price.divide(TICK, 0, RoundingMode.CEILING).multiply(TICK);
+    }
+
+    static BigDecimal down(BigDecimal price) {
+        return price.divide(TICK, 0, RoundingMode.FLOOR).multiply(TICK);
     }
 
     static BigDecimal fee(long quantity, BigDecimal price) {

@@ -76,7 +76,7 @@ class SignalsToPortfolioPipelineIT {
         signal(b, SignalType.BUY, 10, "200", new OrderInstruction(OrderType.MARKET, TimeInForce.DAY, null, null,
                 new OrderInstruction.Bracket(new BigDecimal("0.01"), new BigDecimal("0.01"))), 5);
         awaitOrders(orders -> count(orders, "filled") == 4);
-        pipeline.tick(b, "202.20", SESSION.plusSeconds(6)); // take-profit at 200.1 × 1.01 = 202.101
+        pipeline.tick(b, "202.20", SESSION.plusSeconds(6)); // take-profit 200.10 × 1.01 = 202.101 → 202.10 (tick)
         awaitOrders(orders -> count(orders, "filled") == 5);
 
         signal(a, SignalType.SELL, 100, "101", null, 7); // holds 7: the venue refuses
@@ -90,7 +90,8 @@ class SignalsToPortfolioPipelineIT {
                 .fill(a, SignalType.BUY, 5, ExpectedBook.buyPrice("98.80").min(new BigDecimal("99")))
                 .fill(a, SignalType.SELL, 8, ExpectedBook.sellPrice("101"))
                 .fill(b, SignalType.BUY, 10, ExpectedBook.buyPrice("200"))
-                .fill(b, SignalType.SELL, 10, ExpectedBook.buyPrice("200").multiply(new BigDecimal("1.01")));
+                .fill(b, SignalType.SELL, 10, ExpectedBook.down(ExpectedBook.buyPrice("200")
+                        .multiply(new BigDecimal("1.01"))));
         BigDecimal unrealized = expected.unrealized(Map.of(a, new BigDecimal("102")));
 
         JsonNode portfolio = await().atMost(Duration.ofSeconds(30)).until(this::storedPortfolio,
@@ -109,7 +110,7 @@ class SignalsToPortfolioPipelineIT {
         JsonNode positionB = position(portfolio, b);
         assertThat(positionB.get("quantity").asLong()).as("the bracket exit flattened it").isZero();
         assertThat(decimal(positionB, "realized_pnl")).isEqualByComparingTo(expected.realizedBy.get(b))
-                .isEqualByComparingTo("20.01");
+                .isEqualByComparingTo("20.00"); // (202.10 − 200.10) × 10; 20.01 before levels were on the tick
 
         HttpResponse<String> rest = pipeline.get("/api/v1/portfolios/paper/" + strategy.value());
         assertThat(rest.statusCode()).isEqualTo(200);

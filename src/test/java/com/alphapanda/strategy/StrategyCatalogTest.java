@@ -3,7 +3,14 @@ package com.alphapanda.strategy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.alphapanda.core.event.MarketTick;
+import com.alphapanda.core.event.OrderInstruction;
+import com.alphapanda.core.event.OrderType;
+import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.money.Price;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +39,35 @@ class StrategyCatalogTest {
     void unknownParameterIsRejectedListingTheAllowedNames() {
         assertThatThrownBy(() -> catalog.build("s1", "rsi", Map.of("rsi_perod", 14)))
                 .hasMessageContaining("unknown parameter 'rsi_perod' (allowed: rsi_period, rsi_oversold, "
-                        + "rsi_overbought, position_size, validator, max_confidence, min_quantity)");
+                        + "rsi_overbought, position_size, take_profit_pct, stop_loss_pct, validator, max_confidence, "
+                        + "min_quantity)");
+    }
+
+    @Test
+    void bracketParametersTurnBuySignalsIntoBracketedMarketOrdersAndLeaveSellsAlone() {
+        var built = catalog.build("m", "momentum", Map.of("lookback_periods", 2, "threshold", "0.01",
+                "take_profit_pct", "0.02", "stop_loss_pct", "0.03"));
+        @SuppressWarnings("unchecked")
+        Strategy<Object> strategy = (Strategy<Object>) built.strategy();
+        Object state = strategy.newState();
+        var token = InstrumentToken.of(1);
+        var t0 = Instant.parse("2026-01-05T04:00:00Z");
+        strategy.evaluate(MarketTick.ltp(token, Price.of(new BigDecimal("100")), t0), state);
+        var buy = strategy.evaluate(MarketTick.ltp(token, Price.of(new BigDecimal("102")), t0.plusSeconds(1)), state)
+                .orElseThrow();
+        var sell = strategy.evaluate(MarketTick.ltp(token, Price.of(new BigDecimal("99")), t0.plusSeconds(2)), state)
+                .orElseThrow();
+        assertThat(buy.instruction().bracket())
+                .isEqualTo(new OrderInstruction.Bracket(new BigDecimal("0.02"), new BigDecimal("0.03")));
+        assertThat(buy.instruction().orderType()).isEqualTo(OrderType.MARKET);
+        assertThat(sell.side()).isEqualTo(SignalType.SELL);
+        assertThat(sell.instruction()).isNull();
+    }
+
+    @Test
+    void aBracketFractionOutsideZeroToOneIsRejected() {
+        assertThatThrownBy(() -> catalog.build("m", "momentum", Map.of("stop_loss_pct", "1.5")))
+                .hasMessageContaining("parameter 'stop_loss_pct' must be a number > 0 and ≤ 1, was '1.5'");
     }
 
     @Test

@@ -35,16 +35,39 @@ final class FillSimulator {
         this.settings = settings;
     }
 
-    /** The market price moved against the trader by the slippage, capped at the limit for limit orders. */
+    /**
+     * The market price moved against the trader by the slippage and put on the tick grid against the trader (a buy
+     * rounded up, a sell down), capped at the limit for limit orders (a cap off the grid is rounded into the limit).
+     */
     BigDecimal executionPrice(PaperOrder order, BigDecimal market) {
-        BigDecimal slip = settings.slippagePercent().divide(HUNDRED);
-        BigDecimal slipped = order.side == SignalType.BUY ? market.multiply(BigDecimal.ONE.add(slip))
-                : market.multiply(BigDecimal.ONE.subtract(slip));
+        BigDecimal price = marketPrice(order.side, market);
         if (!order.actsAsLimit()) {
-            return slipped;
+            return price;
         }
         BigDecimal limit = order.instruction.limitPrice().value();
-        return order.side == SignalType.BUY ? slipped.min(limit) : slipped.max(limit);
+        if (order.side == SignalType.BUY) {
+            return price.compareTo(limit) > 0 ? onTick(SignalType.SELL, limit) : price;
+        }
+        return price.compareTo(limit) < 0 ? onTick(SignalType.BUY, limit) : price;
+    }
+
+    /** A market execution: the price slipped against the trader, on the tick grid against the trader. */
+    BigDecimal marketPrice(SignalType side, BigDecimal market) {
+        BigDecimal slip = settings.slippagePercent().divide(HUNDRED);
+        BigDecimal slipped = side == SignalType.BUY ? market.multiply(BigDecimal.ONE.add(slip))
+                : market.multiply(BigDecimal.ONE.subtract(slip));
+        return onTick(side, slipped);
+    }
+
+    /** A price on the tick grid in the trader's disfavour: what they buy at rounded up, sell at rounded down. */
+    BigDecimal onTick(SignalType side, BigDecimal price) {
+        return onTick(side, price, settings.tickSize());
+    }
+
+    static BigDecimal onTick(SignalType side, BigDecimal price, BigDecimal tick) {
+        BigDecimal rounded = price.divide(tick, 0, side == SignalType.BUY ? RoundingMode.CEILING : RoundingMode.FLOOR)
+                .multiply(tick);
+        return rounded.signum() > 0 ? rounded : tick;
     }
 
     /** A BUY limit crosses when the market is at or below it, a SELL limit when at or above. */

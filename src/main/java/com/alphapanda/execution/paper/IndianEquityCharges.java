@@ -9,10 +9,10 @@ import java.math.BigDecimal;
  * SEBI fee ₹10 per crore (0.0001 %), stamp duty on buys (delivery 0.015 %, intraday 0.003 %), and 18 % GST on
  * brokerage + transaction charges + SEBI fee. The sum is rounded to paise per fill.
  */
-record IndianEquityCharges(Product product) implements ChargesModel {
+public record IndianEquityCharges(Product product) implements ChargesModel {
 
     /** Delivery (CNC) or intraday (MIS). */
-    enum Product {
+    public enum Product {
         DELIVERY, INTRADAY
     }
 

@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * model: {@code commission} (a flat {@code commission-percent} of the notional) or {@code indian-equity} (brokerage,
  * STT, exchange transaction charges, SEBI fee, stamp duty and GST for {@code indian-product} delivery or intraday).
  * {@code starting-cash} should equal {@code alpha-panda.portfolio.starting-cash}: the venue and the portfolio keep
- * their own books.
+ * their own books. {@code tick-size} (default 0.05, NSE equities) is the grid of every fill price and bracket level.
  */
 @Validated
 @ConfigurationProperties("alpha-panda.paper")
@@ -39,7 +39,8 @@ public record PaperTradingProperties(
         List<Long> allowedInstruments,
         @DecimalMin("0") BigDecimal maxPositionNotional,
         @DefaultValue("false") boolean allowShortSelling,
-        @NotNull @DefaultValue("0ms") Duration latency) {
+        @NotNull @DefaultValue("0ms") Duration latency,
+        @NotNull @DecimalMin(value = "0", inclusive = false) @DefaultValue("0.05") BigDecimal tickSize) {
 
     /** The fee models. */
     public enum Charges {
@@ -57,6 +58,6 @@ public record PaperTradingProperties(
                 maxQuantity, minPrice, maxPrice,
                 allowedInstruments == null ? java.util.Set.of()
                         : allowedInstruments.stream().map(InstrumentToken::of).collect(Collectors.toSet()),
-                maxPositionNotional, allowShortSelling, latency);
+                maxPositionNotional, allowShortSelling, latency, tickSize);
     }
 }

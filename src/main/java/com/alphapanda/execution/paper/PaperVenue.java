@@ -109,8 +109,7 @@ final class PaperVenue implements BrokerGateway {
                 request.instruction(), request.eventTime(), expiry(request.eventTime()), PaperOrder.Role.ENTRY);
         register(order);
         out.add(new VenueRecord.Emitted(submitted(order)));
-        BigDecimal market = request.referencePrice() != null ? request.referencePrice().value()
-                : lastPrices.get(request.instrumentToken());
+        BigDecimal market = marketFor(request);
         Optional<FillSimulator.Failure> refused = simulator.guardrails(order, market);
         if (refused.isPresent()) {
             fail(order, refused.get().code(), refused.get().message(), request.eventTime(), out);
@@ -118,6 +117,19 @@ final class PaperVenue implements BrokerGateway {
         }
         work(order, market, request.eventTime(), seeded(request.signalId()), true, out);
         return out;
+    }
+
+    /**
+     * The market an order meets: the venue's last tick of the instrument, unless the order's reference price (the
+     * tick its signal saw) is newer than that tick (the venue has not seen it yet); with neither, none.
+     */
+    private BigDecimal marketFor(OrderRequest request) {
+        BigDecimal last = lastPrices.get(request.instrumentToken());
+        if (request.referencePrice() == null) {
+            return last;
+        }
+        Instant seen = lastPriceTimes.get(request.instrumentToken());
+        return last != null && !seen.isBefore(request.eventTime()) ? last : request.referencePrice().value();
     }
 
     /** The records a tick causes: expiries, resting orders filling or triggering, bracket exits. */
@@ -128,6 +140,9 @@ final class PaperVenue implements BrokerGateway {
         if (seen == null || !at.isBefore(seen)) {
             lastPrices.put(token, tick.lastPrice().value());
             lastPriceTimes.put(token, at);
+        }
+        if (resting.isEmpty() && brackets.isEmpty()) {
+            return List.of(); // nothing to match, trigger or expire: the common case, kept allocation-free
         }
         List<VenueRecord> out = new ArrayList<>();
         expireDue(at, out);
@@ -254,12 +269,15 @@ final class PaperVenue implements BrokerGateway {
                 brackets.remove(entry.orderId);
             }
             if (held > 0 && level != null) {
-                exit(bracket, Math.min(bracket.quantity(), held), level, at, out);
+                BigDecimal fillPrice = bracket.isTakeProfit(level) ? level
+                        : simulator.marketPrice(SignalType.SELL, price);
+                exit(bracket, Math.min(bracket.quantity(), held), level, fillPrice, at, out);
             }
         }
     }
 
-    private void exit(PaperBracket bracket, long quantity, BigDecimal level, Instant at, List<VenueRecord> out) {
+    private void exit(PaperBracket bracket, long quantity, BigDecimal level, BigDecimal fillPrice, Instant at,
+                      List<VenueRecord> out) {
         PaperOrder entry = bracket.entry();
         OrderInstruction instruction = bracket.isTakeProfit(level)
                 ? new OrderInstruction(OrderType.LIMIT, TimeInForce.IOC, Price.of(level), null, null)
@@ -268,7 +286,7 @@ final class PaperVenue implements BrokerGateway {
                 quantity, Price.of(level), instruction, at, at, PaperOrder.Role.EXIT);
         orders.put(exit.orderId, exit);
         out.add(new VenueRecord.Emitted(submitted(exit)));
-        fill(exit, quantity, level, at.plus(settings.latency()), out);
+        fill(exit, quantity, fillPrice, at.plus(settings.latency()), out);
     }
 
     private void fill(PaperOrder order, long quantity, BigDecimal price, Instant at, List<VenueRecord> out) {
@@ -284,7 +302,7 @@ final class PaperVenue implements BrokerGateway {
     }
 
     private void armBracket(PaperOrder order) {
-        PaperBracket bracket = PaperBracket.of(order);
+        PaperBracket bracket = PaperBracket.of(order, settings.tickSize());
         if (bracket != null) {
             brackets.put(order.orderId, bracket);
         }

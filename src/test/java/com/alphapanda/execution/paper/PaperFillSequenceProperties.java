@@ -37,7 +37,8 @@ class PaperFillSequenceProperties {
     private static void run(List<Order> orders, boolean shorting, boolean neverNegative) {
         PaperSettings d = PaperSettings.defaults();
         PaperSettings settings = new PaperSettings(d.slippagePercent(), d.charges(), d.startingCash(), Map.of(),
-                300_000, 3, 1, null, BigDecimal.ZERO, null, Set.of(), null, shorting, Duration.ZERO);
+                300_000, 3, 1, null, BigDecimal.ZERO, null, Set.of(), null, shorting, Duration.ZERO,
+                PaperSettings.NSE_TICK);
         PaperVenueFixture f = new PaperVenueFixture(settings);
         Position position = Position.FLAT;
         BigDecimal cash = settings.startingCash();

@@ -27,7 +27,9 @@ class PaperVenueOrderTypesTest {
             "MARKET,     IOC, -,     -,     FILLED,  100.05",
             "MARKET,     FOK, -,     -,     FILLED,  100.05",
             "LIMIT,      DAY, 101,   -,     FILLED,  100.05",
-            "LIMIT,      DAY, 100.01,-,     FILLED,  100.01",
+            // 100 × 1.0005 = 100.05 is above the limit 100.01, capped at the limit rounded into it (issue 14: fill
+            // prices on the 0.05 tick; it used to fill at 100.01, off the tick)
+            "LIMIT,      DAY, 100.01,-,     FILLED,  100.00",
             "LIMIT,      DAY, 99,    -,     RESTING, -",
             "LIMIT,      IOC, 101,   -,     FILLED,  100.05",
             "LIMIT,      IOC, 99,    -,     IOC_NO_FILL, -",
@@ -86,7 +88,8 @@ class PaperVenueOrderTypesTest {
             "MARKET, DAY, -,  -,  99.95",
             "LIMIT,  DAY, 99, -,  99.95",
             "STOP,   IOC, -,  101, 99.95",
-            "STOP_LIMIT, FOK, 99.97, 101, 99.97"})
+            // 99.95 is under the limit 99.97: capped at the limit rounded into it, 100.00 (issue 14; was 99.97)
+            "STOP_LIMIT, FOK, 99.97, 101, 100.00"})
     void sellsSlipDownAndRespectTheLimit(OrderType type, TimeInForce tif, String limit, String stop, String price) {
         PaperVenueFixture f = new PaperVenueFixture();
         f.place(request(SignalType.BUY, 10, "100", instruction(OrderType.MARKET, TimeInForce.DAY, null, null), T0));

@@ -40,9 +40,11 @@ class PaperVenueTest {
         List<OrderEvent> events = f.place(request(SignalType.BUY, 10, "2500.05", MARKET, T0));
 
         OrderFilled fill = fills(events).getFirst();
-        assertThat(fill.fillPrice().value()).isEqualByComparingTo("2501.300025");
-        assertThat(fill.fees().value()).isEqualByComparingTo("25.01"); // 25013.00025 × 0.1 % = 25.01300025
-        assertThat(f.venue.cash(STRATEGY_ID)).isEqualByComparingTo(d("1000000").subtract(d("25013.00025"))
+        // 2500.05 × 1.0005 = 2501.300025, on the 0.05 tick rounded up (a buy: against the trader). Changed with the
+        // tick-size rule (issue 14): the fill used to be at the unrounded 2501.300025.
+        assertThat(fill.fillPrice().value()).isEqualByComparingTo("2501.35");
+        assertThat(fill.fees().value()).isEqualByComparingTo("25.01"); // 25013.50 × 0.1 % = 25.0135
+        assertThat(f.venue.cash(STRATEGY_ID)).isEqualByComparingTo(d("1000000").subtract(d("25013.50"))
                 .subtract(d("25.01")));
         assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isEqualTo(10);
     }
@@ -59,7 +61,8 @@ class PaperVenueTest {
         List<OrderEvent> events = f.tick("98.90", T0.plusSeconds(2));
 
         OrderFilled fill = fills(events).getFirst();
-        assertThat(fill.fillPrice().value()).isEqualByComparingTo("98.949450"); // 98.90 × 1.0005, under 99
+        // 98.90 × 1.0005 = 98.94945, rounded up to the tick (issue 14; was 98.949450), under 99
+        assertThat(fill.fillPrice().value()).isEqualByComparingTo("98.95");
         assertThat(fill.timestamp()).isEqualTo(T0.plusSeconds(2));
         assertThat(f.venue.findBySignal(limit.signalId()).orElseThrow().status()).isEqualTo(BrokerOrder.Status.FILLED);
         assertThat(f.venue.openOrders()).isEmpty();
@@ -76,7 +79,8 @@ class PaperVenueTest {
 
         assertThat(fills(events)).singleElement().satisfies(fill -> {
             assertThat(fill.side()).isEqualTo(SignalType.SELL);
-            assertThat(fill.fillPrice().value()).isEqualByComparingTo("94.75260"); // 94.80 × 0.9995
+            // 94.80 × 0.9995 = 94.7526, a sell rounded down to the tick (issue 14; was 94.75260)
+            assertThat(fill.fillPrice().value()).isEqualByComparingTo("94.75");
         });
         assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isZero();
     }
@@ -166,7 +170,9 @@ class PaperVenueTest {
         PaperVenueFixture f = new PaperVenueFixture();
         OrderInstruction bracket = new OrderInstruction(OrderType.MARKET, TimeInForce.DAY, null, null,
                 new OrderInstruction.Bracket(new BigDecimal("0.02"), new BigDecimal("0.01")));
-        f.place(request(SignalType.BUY, 10, "100", bracket, T0)); // entry 100.05, TP 102.051, SL 99.0495
+        // entry 100.05; TP 100.05 × 1.02 = 102.051 and SL 100.05 × 0.99 = 99.0495, both rounded down to the tick
+        // (issue 14: levels on the tick grid; they were 102.051 and 99.0495): TP 102.05, SL 99.00
+        f.place(request(SignalType.BUY, 10, "100", bracket, T0));
 
         assertThat(f.tick("102", T0.plusSeconds(1))).isEmpty();
         List<OrderEvent> exit = f.tick("102.10", T0.plusSeconds(2));
@@ -176,24 +182,59 @@ class PaperVenueTest {
         assertThat(fills(exit)).singleElement().satisfies(fill -> {
             assertThat(fill.side()).isEqualTo(SignalType.SELL);
             assertThat(fill.quantity().value()).isEqualTo(10);
-            assertThat(fill.fillPrice().value()).isEqualByComparingTo("102.051");
-            assertThat(fill.fees().value()).isEqualByComparingTo("1.02");
+            assertThat(fill.fillPrice().value()).isEqualByComparingTo("102.05");
+            assertThat(fill.fees().value()).isEqualByComparingTo("1.02"); // 1020.50 × 0.1 % = 1.0205
         });
         assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isZero();
-        assertThat(f.venue.cash(STRATEGY_ID)).isEqualByComparingTo("1000017.99"); // −1000.50 −1.00 +1020.51 −1.02
+        assertThat(f.venue.cash(STRATEGY_ID)).isEqualByComparingTo("1000017.98"); // −1000.50 −1.00 +1020.50 −1.02
         assertThat(f.tick("110", T0.plusSeconds(3))).as("the bracket is gone").isEmpty();
     }
 
     @Test
-    void bracketStopLossExitsAtTheStopLossPrice() {
+    void bracketStopLossGappedThroughSellsAtTheFirstTickBeyondItNotAtTheStop() {
+        PaperVenueFixture f = new PaperVenueFixture();
+        OrderInstruction bracket = new OrderInstruction(OrderType.MARKET, TimeInForce.DAY, null, null,
+                new OrderInstruction.Bracket(new BigDecimal("0.02"), new BigDecimal("0.01")));
+        f.place(request(SignalType.BUY, 10, "100", bracket, T0)); // entry 100.05, SL 99.0495 → 99.00 on the tick
+
+        assertThat(f.tick("99.05", T0.plusSeconds(1))).as("above the stop").isEmpty();
+        // the market gaps from 99.05 to 98: the stop becomes a market sell at that tick, slipped and rounded down:
+        // 98 × 0.9995 = 97.951 → 97.95 (issue 14; it used to fill at the stop level 99.0495, a price never traded)
+        assertThat(fills(f.tick("98", T0.plusSeconds(2)))).singleElement()
+                .satisfies(fill -> assertThat(fill.fillPrice().value()).isEqualByComparingTo("97.95"));
+        assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isZero();
+    }
+
+    @Test
+    void bracketStopLossTouchedExactlySellsAtTheSlippedStop() {
         PaperVenueFixture f = new PaperVenueFixture();
         OrderInstruction bracket = new OrderInstruction(OrderType.MARKET, TimeInForce.DAY, null, null,
                 new OrderInstruction.Bracket(new BigDecimal("0.02"), new BigDecimal("0.01")));
         f.place(request(SignalType.BUY, 10, "100", bracket, T0));
 
-        assertThat(fills(f.tick("98", T0.plusSeconds(1)))).singleElement()
-                .satisfies(fill -> assertThat(fill.fillPrice().value()).isEqualByComparingTo("99.0495"));
-        assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isZero();
+        // SL 99.00; a tick at 99.00 triggers it: 99 × 0.9995 = 98.9505 → 98.95
+        assertThat(fills(f.tick("99.00", T0.plusSeconds(1)))).singleElement()
+                .satisfies(fill -> assertThat(fill.fillPrice().value()).isEqualByComparingTo("98.95"));
+    }
+
+    @Test
+    void aMarketOrderMeetsTheVenuesLastTickWhenItIsNewerThanTheSignalsPrice() {
+        PaperVenueFixture f = new PaperVenueFixture();
+        f.tick("101", T0.plusSeconds(5)); // the market moved on before the signal (seen at T0, price 100) arrived
+
+        OrderFilled fill = fills(f.place(request(SignalType.BUY, 10, "100", MARKET, T0))).getFirst();
+
+        assertThat(fill.fillPrice().value()).isEqualByComparingTo("101.10"); // 101 × 1.0005 = 101.0505 → 101.10
+    }
+
+    @Test
+    void aMarketOrderUsesTheSignalsPriceWhenTheVenueHasNotSeenThatTickYet() {
+        PaperVenueFixture f = new PaperVenueFixture();
+        f.tick("99", T0.minusSeconds(5));
+
+        OrderFilled fill = fills(f.place(request(SignalType.BUY, 10, "100", MARKET, T0))).getFirst();
+
+        assertThat(fill.fillPrice().value()).isEqualByComparingTo("100.05");
     }
 
     @Test
@@ -225,7 +266,8 @@ class PaperVenueTest {
     void everyGuardrailEmitsItsFailure() {
         PaperSettings strict = new PaperSettings(new BigDecimal("0.05"), new CommissionCharges(new BigDecimal("0.1")),
                 new BigDecimal("10000"), Map.of(), 0, 3, 5, 500L, new BigDecimal("10"), new BigDecimal("5000"),
-                Set.of(PaperVenueFixture.RELIANCE, INFY), new BigDecimal("6000"), false, Duration.ZERO);
+                Set.of(PaperVenueFixture.RELIANCE, INFY), new BigDecimal("6000"), false, Duration.ZERO,
+                PaperSettings.NSE_TICK);
         assertThat(failure(strict, SignalType.BUY, 10, "5", MARKET)).isEqualTo("PRICE_BELOW_MINIMUM:Price below minimum");
         assertThat(failure(strict, SignalType.BUY, 10, "6000", MARKET)).isEqualTo("PRICE_ABOVE_MAXIMUM:Price above maximum");
         assertThat(failure(strict, SignalType.BUY, 4, "100", MARKET))
@@ -269,7 +311,7 @@ class PaperVenueTest {
     void shortSellingWhenEnabledSellsWithoutAPosition() {
         PaperSettings d = PaperSettings.defaults();
         PaperSettings shorting = new PaperSettings(d.slippagePercent(), d.charges(), d.startingCash(), Map.of(), 0, 3,
-                1, null, BigDecimal.ZERO, null, Set.of(), null, true, Duration.ZERO);
+                1, null, BigDecimal.ZERO, null, Set.of(), null, true, Duration.ZERO, PaperSettings.NSE_TICK);
         PaperVenueFixture f = new PaperVenueFixture(shorting);
         assertThat(fills(f.place(request(SignalType.SELL, 10, "100", MARKET, T0)))).hasSize(1);
         assertThat(f.venue.held(STRATEGY_ID, PaperVenueFixture.RELIANCE)).isEqualTo(-10);
@@ -297,6 +339,6 @@ class PaperVenueTest {
 
     static PaperSettings withPartials(PaperSettings d) {
         return new PaperSettings(d.slippagePercent(), d.charges(), d.startingCash(), Map.of(), 1_000_000, 3, 1, null,
-                BigDecimal.ZERO, null, Set.of(), null, false, Duration.ZERO);
+                BigDecimal.ZERO, null, Set.of(), null, false, Duration.ZERO, PaperSettings.NSE_TICK);
     }
 }
