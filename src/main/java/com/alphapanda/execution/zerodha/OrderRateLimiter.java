@@ -4,14 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
 
 /**
- * Kite's order limits for one account: at most {@code perSecond} orders per calendar second, {@code perMinute} per
- * calendar minute and {@code perDay} per IST day (Kite: 10, 400, 5000). Fixed calendar windows, as Kite counts them
- * (not a sliding bucket). The day's count starts from what the order book already holds, so a restart does not reset
- * it.
+ * Kite's order limits for one account: at most {@code perSecond} orders per second, {@code perMinute} per minute and
+ * {@code perDay} per IST day (Kite: 10, 400, 5000). Kite counts per calendar second and minute on its own clock; the
+ * limiter counts in sliding windows (at most {@code perSecond} in any second), which is at least as strict whatever
+ * the clock offset, so the 11th order of a second waits for the next. The day's count starts from what the order book
+ * already holds, so a restart does not reset it.
  */
 final class OrderRateLimiter {
 
@@ -21,7 +22,7 @@ final class OrderRateLimiter {
         record Granted() implements Decision {
         }
 
-        /** Not before {@code wait} has passed (the next calendar second or minute). */
+        /** Not before {@code duration} has passed. */
         record Wait(Duration duration) implements Decision {
         }
 
@@ -35,11 +36,9 @@ final class OrderRateLimiter {
     private final int perMinute;
     private final int perDay;
     private final LongSupplier placedToday;
-    private long second = Long.MIN_VALUE;
-    private long minute = Long.MIN_VALUE;
+    private final ArrayDeque<Instant> lastSecond = new ArrayDeque<>();
+    private final ArrayDeque<Instant> lastMinute = new ArrayDeque<>();
     private LocalDate day;
-    private int inSecond;
-    private int inMinute;
     private long inDay;
 
     OrderRateLimiter(Clock clock, int perSecond, int perMinute, int perDay, LongSupplier placedToday) {
@@ -52,36 +51,30 @@ final class OrderRateLimiter {
 
     synchronized Decision tryAcquire() {
         Instant now = clock.instant();
-        roll(now);
-        if (inDay >= perDay) {
-            return new Decision.DayCapReached(perDay);
-        }
-        if (inMinute >= perMinute) {
-            return new Decision.Wait(Duration.between(now, now.truncatedTo(ChronoUnit.MINUTES).plusSeconds(60)));
-        }
-        if (inSecond >= perSecond) {
-            return new Decision.Wait(Duration.between(now, now.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1)));
-        }
-        inSecond++;
-        inMinute++;
-        inDay++;
-        return new Decision.Granted();
-    }
-
-    private void roll(Instant now) {
-        long s = now.getEpochSecond();
-        if (s != second) {
-            second = s;
-            inSecond = 0;
-        }
-        if (Math.floorDiv(s, 60) != minute) {
-            minute = Math.floorDiv(s, 60);
-            inMinute = 0;
-        }
         LocalDate today = now.atZone(KiteSessionExpiry.IST).toLocalDate();
         if (!today.equals(day)) {
             day = today;
             inDay = placedToday.getAsLong();
         }
+        if (inDay >= perDay) {
+            return new Decision.DayCapReached(perDay);
+        }
+        Duration minuteWait = waitFor(lastMinute, perMinute, Duration.ofMinutes(1), now);
+        Duration secondWait = waitFor(lastSecond, perSecond, Duration.ofSeconds(1), now);
+        Duration wait = minuteWait.compareTo(secondWait) >= 0 ? minuteWait : secondWait;
+        if (wait.isPositive()) {
+            return new Decision.Wait(wait);
+        }
+        lastSecond.addLast(now);
+        lastMinute.addLast(now);
+        inDay++;
+        return new Decision.Granted();
+    }
+
+    private static Duration waitFor(ArrayDeque<Instant> window, int limit, Duration length, Instant now) {
+        while (!window.isEmpty() && !window.peekFirst().plus(length).isAfter(now)) {
+            window.removeFirst();
+        }
+        return window.size() < limit ? Duration.ZERO : Duration.between(now, window.peekFirst().plus(length));
     }
 }

@@ -51,7 +51,8 @@ final class OrderSync {
             String message = latest.statusMessage() == null ? "Kite: " + latest.status()
                     : "Kite: " + latest.status() + ": " + latest.statusMessage();
             events.add(new OrderFailed(row.orderId(), row.strategyId(), row.token(), row.side(),
-                    Quantity.of(Math.max(row.quantity() - filled, 1)), null, code, message,
+                    Quantity.of(Math.max(row.quantity() - filled, 1)), null, code,
+                    ZerodhaTradingEngine.bounded(message),
                     KiteOrder.time(latest.orderTimestamp(), clock.instant())));
         }
         return events;

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -21,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(ZerodhaEnabled.class)
+@EnableScheduling
 class ZerodhaTradingConfiguration {
 
     static final int ORDERS_PER_SECOND = 10;
@@ -78,6 +80,14 @@ class ZerodhaTradingConfiguration {
     @Bean
     ZerodhaTradingListeners zerodhaTradingListeners(ZerodhaTradingEngine engine, EventPublisher publisher) {
         return new ZerodhaTradingListeners(engine, publisher);
+    }
+
+    @Bean
+    ZerodhaOrderUpdatePublisher zerodhaOrderUpdatePublisher(ZerodhaBroker broker, KiteSessions sessions,
+                                                            ZerodhaProperties properties, EventPublisher publisher,
+                                                            DataSource dataSource) {
+        return new ZerodhaOrderUpdatePublisher(new ZerodhaOrderUpdates(broker, properties.apiSecret()), broker,
+                sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
     }
 
     @Bean

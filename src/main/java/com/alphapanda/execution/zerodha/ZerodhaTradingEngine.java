@@ -26,6 +26,7 @@ final class ZerodhaTradingEngine {
     static final String SOURCE = "zerodha_trading";
     static final String SESSION_UNAVAILABLE = "ZERODHA_SESSION_UNAVAILABLE";
     static final String LIVE_TRADING_DISABLED = "LIVE_TRADING_DISABLED";
+    static final int MAX_MESSAGE = 500;
     private static final Logger log = LoggerFactory.getLogger(ZerodhaTradingEngine.class);
 
     private final KiteSessions sessions;
@@ -78,7 +79,13 @@ final class ZerodhaTradingEngine {
     static OrderFailed refuse(OrderRequest request, String code, String message) {
         log.warn("Zerodha signal {} refused: {}", request.signalId(), message);
         return new OrderFailed(request.signalId().asString(), request.strategyId(), request.instrumentToken(),
-                request.side(), request.quantity(), request.referencePrice(), code, message, request.eventTime());
+                request.side(), request.quantity(), request.referencePrice(), code, bounded(message),
+                request.eventTime());
+    }
+
+    /** A failure message as the order store keeps it: at most {@value #MAX_MESSAGE} characters. */
+    static String bounded(String message) {
+        return message.length() <= MAX_MESSAGE ? message : message.substring(0, MAX_MESSAGE - 1) + "…";
     }
 
     static Envelope<OrderEvent> envelope(Envelope<?> cause, OrderEvent event) {

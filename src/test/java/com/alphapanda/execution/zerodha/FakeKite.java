@@ -66,7 +66,7 @@ final class FakeKite implements AutoCloseable {
     private final List<Map<String, String>> placements = new ArrayList<>();
     private final List<Instant> placementTimes = new ArrayList<>();
     private final AtomicReference<String> validAccessToken = new AtomicReference<>();
-    private volatile long stallMillis = 3_000;
+    private volatile long stallMillis = 4_500;
 
     FakeKite() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

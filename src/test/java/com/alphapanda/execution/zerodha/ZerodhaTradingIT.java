@@ -1,0 +1,151 @@
+package com.alphapanda.execution.zerodha;
+
+import static com.alphapanda.PipelineTestSupport.SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.alphapanda.ApiTestClient;
+import com.alphapanda.PipelineTestSupport;
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.event.TradingSignal;
+import com.alphapanda.core.event.ValidatedSignal;
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.core.money.Price;
+import com.alphapanda.core.money.Quantity;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.core.topic.Topics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The platform with the zerodha broker enabled, against the local fake Kite server: without a session it starts,
+ * reports why on the health endpoint and refuses zerodha signals with that reason while paper trades; after a login
+ * through the API callback, a validated signal becomes a Kite order and its fill.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"alpha-panda.brokers=paper,zerodha", "alpha-panda.zerodha.live-trading-enabled=true"})
+class ZerodhaTradingIT {
+
+    private static final FakeKite KITE = start();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventPublisher publisher;
+    @Autowired
+    JdbcClient jdbc;
+
+    @DynamicPropertySource
+    static void kite(DynamicPropertyRegistry registry) {
+        registry.add("alpha-panda.zerodha.api-url", () -> KITE.url().toString());
+        registry.add("alpha-panda.zerodha.api-key", () -> FakeKite.API_KEY);
+        registry.add("alpha-panda.zerodha.api-secret", () -> FakeKite.API_SECRET);
+    }
+
+    @AfterAll
+    static void stopKite() {
+        KITE.close();
+    }
+
+    @Test
+    void withoutASessionThePlatformRunsAndZerodhaSignalsAreRefusedWithTheReasonShownOnHealth() {
+        jdbc.sql("DELETE FROM zerodha_sessions").update();
+        int sentBefore = KITE.placements().size();
+        ApiTestClient api = new ApiTestClient(port);
+
+        HttpResponse<String> health = api.request("GET", "/actuator/health", null);
+        assertThat(health.statusCode()).as("an enabled broker that cannot trade makes the whole DOWN").isEqualTo(503);
+        JsonNode zerodha = ApiTestClient.JSON.readTree(health.body()).at("/components/zerodha/components");
+        assertThat(zerodha.at("/session/status").asString()).isEqualTo("DOWN");
+        assertThat(zerodha.at("/session/details/reason").asString()).contains("no Kite session");
+        assertThat(zerodha.at("/orders/status").asString()).isEqualTo("DOWN");
+        assertThat(api.get("/actuator/health/readiness").get("status").asString()).isEqualTo("UP");
+
+        StrategyId strategy = PipelineTestSupport.freshStrategy("zno");
+        new PipelineTestSupport(publisher, port).publish(Topics.signalsValidated(Broker.ZERODHA), validated(strategy));
+        Map<String, Object> failed = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT failure_code, failure_message FROM orders WHERE broker = 'zerodha' AND strategy_id = :s")
+                .param("s", strategy.value()).query().listOfRows(), rows -> rows.size() == 1).getFirst();
+        assertThat(failed.get("failure_code")).isEqualTo(ZerodhaTradingEngine.SESSION_UNAVAILABLE);
+        assertThat((String) failed.get("failure_message")).contains("no Kite session");
+        assertThat(KITE.placements()).hasSize(sentBefore);
+
+        StrategyId paper = PipelineTestSupport.freshStrategy("pyes");
+        PipelineTestSupport pipeline = new PipelineTestSupport(publisher, port);
+        pipeline.ensurePaperTradingActive(jdbc);
+        pipeline.publish(Topics.signalsValidated(Broker.PAPER), validated(paper));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM fills WHERE broker = 'paper' AND strategy_id = :s")
+                .param("s", paper.value()).query(Long.class).single() == 1);
+    }
+
+    @Test
+    void afterALoginThroughTheApiCallbackASignalBecomesAKiteOrderAndItsFillWithNoSecretShown(CapturedOutput output) {
+        ApiTestClient api = new ApiTestClient(port);
+        String loginUrl = api.post("/api/v1/zerodha/login", "", 200).get("loginUrl").asString();
+        String state = URLDecoder.decode(loginUrl.substring(loginUrl.indexOf("redirect_params=") + 16),
+                StandardCharsets.UTF_8).substring("state=".length());
+        KITE.issueRequestToken("itreqtoken1", "itaccesstoken77");
+
+        HttpResponse<String> callback = new ApiTestClient(port, null).request("GET",
+                "/api/v1/zerodha/callback?action=login&status=success&request_token=itreqtoken1&state=" + state, null);
+        assertThat(callback.statusCode()).isEqualTo(200);
+        assertThat(callback.body()).contains(FakeKite.USER_ID);
+        HttpResponse<String> forged = new ApiTestClient(port, null).request("GET",
+                "/api/v1/zerodha/callback?status=success&request_token=itreqtoken2&state=1.ab", null);
+        assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(forged.body()).contains("state");
+        assertThat(api.get("/api/v1/zerodha/session").get("active").asBoolean()).isTrue();
+        assertThat(api.get("/actuator/health").at("/components/zerodha/components/session/status").asString())
+                .isEqualTo("UP");
+        assertThat(api.get("/actuator/health").get("status").asString()).isEqualTo("UP");
+
+        StrategyId strategy = PipelineTestSupport.freshStrategy("zyes");
+        new PipelineTestSupport(publisher, port).publish(Topics.signalsValidated(Broker.ZERODHA), validated(strategy));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM fills WHERE broker = 'zerodha' AND strategy_id = :s")
+                .param("s", strategy.value()).query(Long.class).single() == 1);
+        assertThat(KITE.placements()).anySatisfy(form -> {
+            assertThat(form).containsEntry("tradingsymbol", "RELIANCE").containsEntry("market_protection", "-1")
+                    .containsKey("tag");
+        });
+
+        String everything = output.getAll() + api.text("/api/v1/zerodha/session") + api.text("/actuator/health")
+                + callback.body();
+        assertThat(everything).doesNotContain(FakeKite.API_SECRET).doesNotContain("itaccesstoken77");
+    }
+
+    private static ValidatedSignal validated(StrategyId strategy) {
+        TradingSignal signal = new TradingSignal(strategy, InstrumentToken.of(738561), SignalType.BUY, Quantity.of(3),
+                Price.of("2500"), SESSION, null, null, null);
+        return new ValidatedSignal(signal, Quantity.of(3), Price.of("2500"), Map.of(), SESSION);
+    }
+
+    private static FakeKite start() {
+        try {
+            return new FakeKite();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
