@@ -51,3 +51,10 @@ CREATE TABLE zerodha_journal (
     recorded_at    timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX zerodha_journal_input ON zerodha_journal (input_event_id);
+
+-- The bundled universe listed 408065 as BAJFINANCE and 81153 as TCS; at Kite 408065 is INFY, 81153 BAJFINANCE and
+-- 2953217 TCS. Rows seeded from the old list are corrected (a row from a real Kite dump already has the right symbol).
+UPDATE instruments SET tradingsymbol = 'INFY', name = 'INFOSYS'
+WHERE instrument_token = 408065 AND tradingsymbol = 'BAJFINANCE';
+UPDATE instruments SET tradingsymbol = 'BAJFINANCE', name = 'BAJAJ FINANCE'
+WHERE instrument_token = 81153 AND tradingsymbol = 'TCS';

@@ -121,10 +121,21 @@ class ZerodhaTradingIT {
         assertThat(api.get("/actuator/health").get("status").asString()).isEqualTo("UP");
 
         StrategyId strategy = PipelineTestSupport.freshStrategy("zyes");
-        new PipelineTestSupport(publisher, port).publish(Topics.signalsValidated(Broker.ZERODHA), validated(strategy));
+        var signal = new PipelineTestSupport(publisher, port).publish(Topics.signalsValidated(Broker.ZERODHA),
+                validated(strategy));
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM fills WHERE broker = 'zerodha' AND strategy_id = :s")
                 .param("s", strategy.value()).query(Long.class).single() == 1);
+
+        String orderId = KITE.onlyOrderIdWithTag(KiteOrderForm.tagOf(signal.id()));
+        ApiTestClient kiteCalling = new ApiTestClient(port, null);
+        HttpResponse<String> postback = kiteCalling.request("POST", "/api/v1/zerodha/postback",
+                KITE.postback(orderId));
+        assertThat(postback.statusCode()).isEqualTo(200);
+        assertThat(postback.body()).contains("\"events\":0"); // the fill was applied already
+        HttpResponse<String> forgedPostback = kiteCalling.request("POST", "/api/v1/zerodha/postback",
+                KITE.postback(orderId).replace("\"checksum\":\"", "\"checksum\":\"0"));
+        assertThat(forgedPostback.statusCode()).isEqualTo(401);
         assertThat(KITE.placements()).anySatisfy(form -> {
             assertThat(form).containsEntry("tradingsymbol", "RELIANCE").containsEntry("market_protection", "-1")
                     .containsKey("tag");
