@@ -21,6 +21,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -33,10 +34,13 @@ class MarketFeedConfiguration {
 
     @Bean
     MarketFeed marketFeed(MarketFeedProperties properties, NseCalendar calendar, Clock clock,
-                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient) {
+                          EventPublisher publisher, MeterRegistry meters, Admin kafkaAdminClient,
+                          ObjectProvider<KiteTickerAccess> kiteAccess, ObjectProvider<KiteTextFrames> kiteTexts) {
         TickSource source = switch (properties.source()) {
             case SIMULATED -> simulated(properties.simulated(), calendar, clock);
             case REPLAY -> replay(properties.replay());
+            case KITE -> kite(properties.kite(), kiteAccess.getIfAvailable(), kiteTexts.getIfAvailable(), clock,
+                    meters);
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
         return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name()),
@@ -51,6 +55,25 @@ class MarketFeedConfiguration {
         SimulatedSession session = new SimulatedSession(calendar, s.start() != null ? s.start() : clock.instant());
         return new SimulatedTickSource(new GbmPrices(s.seed(), start, s.drift(), s.volatility()), session,
                 s.tickInterval());
+    }
+
+    static TickSource kite(MarketFeedProperties.Kite k, KiteTickerAccess access, KiteTextFrames texts, Clock clock,
+                           MeterRegistry meters) {
+        if (access == null) {
+            throw new InvalidConfigurationException("alpha-panda.market-feed.source", "kite",
+                    "kite only with the zerodha broker enabled (alpha-panda.brokers=...,zerodha), which owns the "
+                            + "Kite session");
+        }
+        List<InstrumentToken> tokens = k.instruments().isEmpty() ? InstrumentUniverse.bundledTokens()
+                : k.instruments().stream().map(InstrumentToken::of).toList();
+        try {
+            return new KiteTickSource(tokens, k.mode(), access, texts == null ? frame -> { } : texts,
+                    new KiteTickSource.Settings(k.connectTimeout(), k.silentTimeout(), k.reconnectInitial(),
+                            k.reconnectMax(), k.batchSize()), clock, meters);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("alpha-panda.market-feed.kite.instruments",
+                    tokens.size() + " instruments", "at most 9000 (" + e.getMessage() + ")");
+        }
     }
 
     static TickSource replay(MarketFeedProperties.Replay r) {

@@ -2,6 +2,7 @@ package com.alphapanda.execution.zerodha;
 
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.InstrumentSearch;
+import com.alphapanda.marketfeed.KiteTickerAccess;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -88,6 +89,22 @@ class ZerodhaTradingConfiguration {
                                                             DataSource dataSource) {
         return new ZerodhaOrderUpdatePublisher(new ZerodhaOrderUpdates(broker, properties.apiSecret()), broker,
                 sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+    }
+
+    /** The KiteTicker URI with the current session's token, for {@code alpha-panda.market-feed.source=kite}. */
+    @Bean
+    KiteTickerAccess kiteTickerAccess(KiteSessions sessions, ZerodhaProperties properties) {
+        return () -> switch (sessions.state()) {
+            case SessionState.Active active -> KiteTickerAccess.Access.of(properties.tickerUrl(),
+                    properties.apiKey(), active.accessToken());
+            case SessionState.Unavailable unavailable -> KiteTickerAccess.Access.unavailable(unavailable.reason());
+        };
+    }
+
+    /** KiteTicker's order-update text frames, handled off the socket's thread one at a time. */
+    @Bean(destroyMethod = "close")
+    ZerodhaTickerTexts zerodhaTickerTexts(ZerodhaOrderUpdatePublisher updates) {
+        return new ZerodhaTickerTexts(updates);
     }
 
     @Bean
