@@ -58,3 +58,14 @@ UPDATE instruments SET tradingsymbol = 'INFY', name = 'INFOSYS'
 WHERE instrument_token = 408065 AND tradingsymbol = 'BAJFINANCE';
 UPDATE instruments SET tradingsymbol = 'BAJFINANCE', name = 'BAJAJ FINANCE'
 WHERE instrument_token = 81153 AND tradingsymbol = 'TCS';
+
+-- Each comparison of the platform's zerodha book with Kite's (docs/zerodha.md, "Reconciliation"): what drifted and
+-- what was done (the trading state set, or cleared once the drift is gone).
+CREATE TABLE zerodha_reconciliations (
+    id      uuid        PRIMARY KEY,
+    ran_at  timestamptz NOT NULL,
+    status  text        NOT NULL CHECK (status IN ('ok', 'drift', 'unavailable')),
+    drift   jsonb       NOT NULL,
+    action  text        NOT NULL
+);
+CREATE INDEX zerodha_reconciliations_ran_at ON zerodha_reconciliations (ran_at DESC);

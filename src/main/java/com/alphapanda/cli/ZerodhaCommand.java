@@ -62,6 +62,10 @@ final class ZerodhaCommand implements Runnable {
                 ZerodhaProperties properties = ConfigurationChecks.bind(environment, "alpha-panda.zerodha",
                         ZerodhaProperties.class);
                 properties.check(null);
+                if (!properties.hasCredentials()) {
+                    throw new IllegalArgumentException("set alpha-panda.zerodha.api-key and api-secret first "
+                            + "(environment ALPHA_PANDA_ZERODHA_API_KEY and ALPHA_PANDA_ZERODHA_API_SECRET)");
+                }
                 try {
                     return CommandDatabase.run(args, jdbc -> login(ZerodhaLogin.standalone(properties,
                             JdbcClient.create(jdbc))));

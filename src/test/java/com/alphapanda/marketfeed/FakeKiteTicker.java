@@ -22,12 +22,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * heartbeat every 200 ms (unless told to fall silent), and sends the binary and text frames a test gives it. It can
  * drop a connection without a close frame, as a broken network does.
  */
-final class FakeKiteTicker implements AutoCloseable {
+public final class FakeKiteTicker implements AutoCloseable {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
 
     /** One client connection. */
-    static final class Connection {
+    public static final class Connection {
         final List<String> received = new CopyOnWriteArrayList<>();
         final Socket socket;
         volatile boolean silent;
@@ -58,7 +58,7 @@ final class FakeKiteTicker implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean heartbeats = true;
 
-    FakeKiteTicker(String apiKey, String accessToken) throws IOException {
+    public FakeKiteTicker(String apiKey, String accessToken) throws IOException {
         this.apiKey = apiKey;
         this.accessToken = accessToken;
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -66,11 +66,11 @@ final class FakeKiteTicker implements AutoCloseable {
         threads.add(Thread.ofVirtual().start(this::beat));
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("ws://127.0.0.1:" + server.getLocalPort() + "/");
     }
 
-    List<Connection> connections() {
+    public List<Connection> connections() {
         return List.copyOf(connections);
     }
 
@@ -92,7 +92,7 @@ final class FakeKiteTicker implements AutoCloseable {
         latest().socket.close();
     }
 
-    void sendBinary(byte[] frame) throws IOException {
+    public void sendBinary(byte[] frame) throws IOException {
         latest().send(2, frame);
     }
 

@@ -4,12 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 
 /** KiteTicker binary frames built byte by byte as the protocol documents them (big-endian), for tests. */
-final class KiteFrames {
+public final class KiteFrames {
 
     private final ByteArrayOutputStream packets = new ByteArrayOutputStream();
     private int count;
 
-    KiteFrames packet(ByteBuffer packet) {
+    public KiteFrames packet(ByteBuffer packet) {
         byte[] bytes = packet.array();
         packets.write((bytes.length >> 8) & 0xff);
         packets.write(bytes.length & 0xff);
@@ -18,7 +18,7 @@ final class KiteFrames {
         return this;
     }
 
-    byte[] frame() {
+    public byte[] frame() {
         ByteBuffer frame = ByteBuffer.allocate(2 + packets.size());
         frame.putShort((short) count).put(packets.toByteArray());
         return frame.array();
@@ -48,7 +48,7 @@ final class KiteFrames {
     }
 
     /** Full (184): the quote fields, last trade time, OI, OI high, OI low, exchange time, then 10 depth entries. */
-    static ByteBuffer full(int token, int[] quote, int lastTrade, int oi, int oiHigh, int oiLow, int exchangeTime,
+    public static ByteBuffer full(int token, int[] quote, int lastTrade, int oi, int oiHigh, int oiLow, int exchangeTime,
                            int[][] depth) {
         ByteBuffer b = ByteBuffer.allocate(184).putInt(token);
         for (int f : quote) {

@@ -55,6 +55,23 @@ final class KiteHttp {
         return send(request(path, accessToken).DELETE());
     }
 
+    /** A non-JSON download (the instrument dump); a {@link KiteResult.Refused} or {@code Ambiguous} otherwise. */
+    KiteResult download(String path, String accessToken, java.nio.file.Path target) {
+        try {
+            HttpResponse<java.nio.file.Path> response = client.send(request(path, accessToken).GET().build(),
+                    HttpResponse.BodyHandlers.ofFile(target));
+            if (response.statusCode() == 200) {
+                return new KiteResult.Ok(JSON.createObjectNode().put("file", target.toString()));
+            }
+            return interpret(response.statusCode(), java.nio.file.Files.readString(target));
+        } catch (IOException e) {
+            return new KiteResult.Ambiguous(KiteResult.KiteError.NETWORK, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new KiteResult.Ambiguous(KiteResult.KiteError.NETWORK, "interrupted");
+        }
+    }
+
     private HttpRequest.Builder request(String path, String accessToken) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
                 .timeout(timeout).header("X-Kite-Version", "3");

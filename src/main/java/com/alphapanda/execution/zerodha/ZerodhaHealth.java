@@ -8,19 +8,30 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * The {@code zerodha} health components: {@code session} (DOWN with the reason when there is no usable Kite session)
- * and {@code orders} (DOWN with the same reason: signals are being refused). Never a token or secret in the details.
+ * The {@code zerodha} health components: {@code session} (DOWN with the reason when there is no usable Kite session),
+ * {@code orders} (DOWN with the same reason: signals are being refused) and {@code reconciliation} (DOWN with the
+ * drift while the book differs from Kite's). Never a token or secret in the details.
  */
 final class ZerodhaHealth {
 
     private ZerodhaHealth() {
     }
 
-    static CompositeHealthContributor of(KiteSessions sessions, boolean liveTradingEnabled) {
+    static CompositeHealthContributor of(KiteSessions sessions, boolean liveTradingEnabled,
+                                         ZerodhaReconciler reconciler) {
         Map<String, HealthContributor> components = new LinkedHashMap<>();
         components.put("session", (HealthIndicator) () -> session(sessions.state()));
         components.put("orders", (HealthIndicator) () -> orders(sessions.state(), liveTradingEnabled));
+        components.put("reconciliation", (HealthIndicator) () -> reconciliation(reconciler.lastDrift()));
         return CompositeHealthContributor.fromMap(components);
+    }
+
+    static Health reconciliation(PositionDrift drift) {
+        if (drift == null) {
+            return Health.unknown().withDetail("reason", "not run yet (needs a Kite session)").build();
+        }
+        return drift.drifted() ? Health.down().withDetail("drift", drift.findings()).build()
+                : Health.up().build();
     }
 
     static Health session(SessionState state) {

@@ -30,6 +30,7 @@ import org.springframework.validation.annotation.Validated;
  *                               protection) or a percentage 1-100; 0 (none) is refused by the exchange
  * @param requestTimeout         timeout of one REST call
  * @param product                the Kite product of orders: CNC (delivery), MIS (intraday) or NRML
+ * @param onDrift                the trading state set when reconciliation finds drift: HALTED or REDUCING
  */
 @Validated
 @ConfigurationProperties("alpha-panda.zerodha")
@@ -45,7 +46,9 @@ public record ZerodhaProperties(
         @DefaultValue("false") boolean liveTradingEnabled,
         @DefaultValue("-1") int marketProtection,
         @NotNull @DefaultValue("10s") Duration requestTimeout,
-        @NotNull @DefaultValue("CNC") Product product) implements CrossCheckedProperties {
+        @NotNull @DefaultValue("CNC") Product product,
+        @NotNull @DefaultValue("HALTED") com.alphapanda.core.event.TradingState onDrift)
+        implements CrossCheckedProperties {
 
     private static final String PREFIX = "alpha-panda.zerodha.";
     private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,128}");
@@ -85,6 +88,9 @@ public record ZerodhaProperties(
         if (accessToken != null && !SECRET.matcher(accessToken).matches()) {
             throw new InvalidConfigurationException(PREFIX + "access-token", "(hidden)", "1-128 letters or digits");
         }
+        if (onDrift == com.alphapanda.core.event.TradingState.ACTIVE) {
+            throw new InvalidConfigurationException(PREFIX + "on-drift", "active", "halted or reducing");
+        }
         if ((apiKey == null) != (apiSecret == null)) {
             throw new InvalidConfigurationException(PREFIX + (apiKey == null ? "api-key" : "api-secret"), null,
                     "both api-key and api-secret, or neither");
@@ -115,6 +121,6 @@ public record ZerodhaProperties(
                 + ", loginUrl=" + loginUrl + ", tickerUrl=" + tickerUrl + ", algoId=" + algoId
                 + ", reconciliationInterval=" + reconciliationInterval + ", liveTradingEnabled=" + liveTradingEnabled
                 + ", marketProtection=" + marketProtection + ", requestTimeout=" + requestTimeout
-                + ", product=" + product + "]";
+                + ", product=" + product + ", onDrift=" + onDrift + "]";
     }
 }

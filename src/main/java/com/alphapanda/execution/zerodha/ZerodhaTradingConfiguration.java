@@ -1,6 +1,11 @@
 package com.alphapanda.execution.zerodha;
 
+import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.risk.TradingStateControl;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import com.alphapanda.instrument.InstrumentImport;
 import com.alphapanda.instrument.InstrumentSearch;
 import com.alphapanda.marketfeed.KiteTickerAccess;
 import java.net.http.HttpClient;
@@ -11,6 +16,7 @@ import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -108,8 +114,29 @@ class ZerodhaTradingConfiguration {
     }
 
     @Bean
-    HealthContributor zerodhaHealthContributor(KiteSessions sessions, ZerodhaProperties properties) {
-        return ZerodhaHealth.of(sessions, properties.liveTradingEnabled());
+    ZerodhaInstrumentSync zerodhaInstrumentSync(KiteHttp kiteHttp, KiteSessions sessions, JdbcTemplate jdbcTemplate) {
+        return new ZerodhaInstrumentSync(kiteHttp, sessions, new InstrumentImport(jdbcTemplate));
+    }
+
+    @Bean
+    ZerodhaReconciler zerodhaReconciler(KiteSessions sessions, KiteHttp kiteHttp,
+                                        ZerodhaOrderUpdatePublisher updates, JdbcClient jdbc,
+                                        ObjectProvider<TradingStateControl> control, ZerodhaProperties properties,
+                                        Clock clock, MeterRegistry meters) {
+        ZerodhaReconciler.TradingStateSwitch tradingState = (state, reason) -> {
+            TradingStateControl c = control.getIfAvailable();
+            if (c != null && c.controls(Broker.ZERODHA)) {
+                c.change(Broker.ZERODHA, state, reason, "zerodha-reconciliation", null);
+            }
+        };
+        return new ZerodhaReconciler(sessions, kiteHttp, updates::checkWorkingOrders, jdbc, tradingState, properties.onDrift(), clock,
+                meters);
+    }
+
+    @Bean
+    HealthContributor zerodhaHealthContributor(KiteSessions sessions, ZerodhaProperties properties,
+                                               ZerodhaReconciler reconciler) {
+        return ZerodhaHealth.of(sessions, properties.liveTradingEnabled(), reconciler);
     }
 
     @Bean

@@ -57,6 +57,18 @@ final class FakeKite implements AutoCloseable {
         REFUSE_503
     }
 
+    /** Kite's instrument dump format, three rows and one malformed. */
+    static final String INSTRUMENTS_CSV = """
+            instrument_token,exchange_token,tradingsymbol,name,last_price,expiry,strike,tick_size,lot_size,\
+            instrument_type,segment,exchange
+            408065,1594,INFY,INFOSYS,0,,0,0.05,1,EQ,NSE,NSE
+            81153,317,BAJFINANCE,BAJAJ FINANCE,0,,0,0.05,1,EQ,NSE,NSE
+            2953217,11536,TCS,TATA CONSULTANCY SERV LT,0,,0,0.05,1,EQ,NSE,NSE
+            not-a-token,x,BROKEN,,0,,0,0.05,1,EQ,NSE,NSE
+            """;
+
+    private static final Map<String, Long> SYMBOL_TOKENS = Map.of("RELIANCE", 738561L);
+    private final Map<Long, Long> external = new LinkedHashMap<>();
     private final HttpServer server;
     private final AtomicLong ids = new AtomicLong(250_000_000_000_000L);
     private final Map<String, String> requestTokens = new LinkedHashMap<>();
@@ -148,7 +160,8 @@ final class FakeKite implements AutoCloseable {
                 sleep(reply.stallMillis);
             }
             byte[] body = reply.body.toString().getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
+            exchange.getResponseHeaders().set("Content-Type", reply.body instanceof String ? "text/csv"
+                    : "application/json");
             exchange.sendResponseHeaders(reply.status, body.length);
             exchange.getResponseBody().write(body);
         }
@@ -171,6 +184,12 @@ final class FakeKite implements AutoCloseable {
         if (method.equals("GET") && path.equals("/user/profile")) {
             ObjectNode data = JSON.createObjectNode().put("user_id", USER_ID).put("user_name", "Fake Trader");
             return ok(data);
+        }
+        if (method.equals("GET") && path.equals("/portfolio/positions")) {
+            return positions();
+        }
+        if (method.equals("GET") && path.equals("/instruments")) {
+            return new Reply(200, INSTRUMENTS_CSV, 0);
         }
         if (method.equals("POST") && path.equals("/orders/regular")) {
             return place(form);
@@ -197,6 +216,33 @@ final class FakeKite implements AutoCloseable {
             return ok(parts.length > 3 && parts[3].equals("trades") ? order.trades() : order.history());
         }
         return error(404, "GeneralException", "Route not found");
+    }
+
+    /** A position taken outside the platform (e.g. by hand in Kite's app). */
+    synchronized void addExternalPosition(long token, long quantity) {
+        external.merge(token, quantity, Long::sum);
+    }
+
+    /** An open order placed outside the platform. */
+    synchronized String placeExternalOrder() {
+        Order order = new Order(Long.toString(ids.incrementAndGet()), Map.of("tradingsymbol", "RELIANCE",
+                "exchange", "NSE", "transaction_type", "BUY", "order_type", "LIMIT", "quantity", "1",
+                "price", "1.00", "tag", "manual"));
+        orders.put(order.id, order);
+        return order.id;
+    }
+
+    private Reply positions() {
+        Map<Long, Long> net = new LinkedHashMap<>(external);
+        orders.values().forEach(o -> net.merge(SYMBOL_TOKENS.getOrDefault(o.symbol, 0L),
+                "BUY".equals(o.side) ? o.filled : -o.filled, Long::sum));
+        ArrayNode day = JSON.createArrayNode();
+        net.forEach((token, quantity) -> day.add(JSON.createObjectNode().put("instrument_token", token)
+                .put("quantity", quantity).put("product", "CNC")));
+        ObjectNode data = JSON.createObjectNode();
+        data.set("day", day);
+        data.set("net", day.deepCopy());
+        return ok(data);
     }
 
     private Reply session(Map<String, String> form) {

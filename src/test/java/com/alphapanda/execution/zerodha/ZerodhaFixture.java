@@ -21,7 +21,8 @@ final class ZerodhaFixture {
     static ZerodhaProperties properties(URI kiteUrl, String algoId) {
         return new ZerodhaProperties(FakeKite.API_KEY, FakeKite.API_SECRET, null, kiteUrl,
                 URI.create("https://kite.zerodha.com/connect/login"), URI.create("wss://ws.kite.trade"), algoId,
-                Duration.ofMinutes(5), true, -1, Duration.ofSeconds(3), ZerodhaProperties.Product.CNC);
+                Duration.ofMinutes(5), true, -1, Duration.ofSeconds(3), ZerodhaProperties.Product.CNC,
+                com.alphapanda.core.event.TradingState.HALTED);
     }
 
     /** The instrument master as Kite lists RELIANCE (738561) on NSE; other tokens are unknown. */

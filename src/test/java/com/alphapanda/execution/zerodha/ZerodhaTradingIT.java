@@ -22,7 +22,24 @@ import java.net.URLDecoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import com.alphapanda.cli.AlphaPandaCommand;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.time.Instant;
+import com.alphapanda.core.event.EventCodec;
+import com.alphapanda.core.event.MarketTick;
+import com.alphapanda.marketfeed.FakeKiteTicker;
+import com.alphapanda.marketfeed.KiteFrames;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.beans.factory.annotation.Value;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,10 +60,14 @@ import tools.jackson.databind.JsonNode;
  */
 @ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"alpha-panda.brokers=paper,zerodha", "alpha-panda.zerodha.live-trading-enabled=true"})
+        properties = {"alpha-panda.brokers=paper,zerodha", "alpha-panda.zerodha.live-trading-enabled=true",
+            "alpha-panda.market-feed.source=kite", "alpha-panda.market-feed.kite.instruments=738561",
+            "alpha-panda.market-feed.kite.reconnect-initial=200ms", "alpha-panda.market-feed.kite.reconnect-max=1s"})
 class ZerodhaTradingIT {
 
     private static final FakeKite KITE = start();
+    private static final String ACCESS_TOKEN = "itaccesstoken77";
+    private static final FakeKiteTicker TICKER = startTicker();
 
     @LocalServerPort
     int port;
@@ -60,11 +81,18 @@ class ZerodhaTradingIT {
         registry.add("alpha-panda.zerodha.api-url", () -> KITE.url().toString());
         registry.add("alpha-panda.zerodha.api-key", () -> FakeKite.API_KEY);
         registry.add("alpha-panda.zerodha.api-secret", () -> FakeKite.API_SECRET);
+        registry.add("alpha-panda.zerodha.ticker-url", () -> TICKER.url().toString());
     }
 
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+    @Value("${spring.datasource.url}")
+    String jdbcUrl;
+
     @AfterAll
-    static void stopKite() {
+    static void stopKite() throws IOException {
         KITE.close();
+        TICKER.close();
     }
 
     @Test
@@ -100,12 +128,13 @@ class ZerodhaTradingIT {
     }
 
     @Test
-    void afterALoginThroughTheApiCallbackASignalBecomesAKiteOrderAndItsFillWithNoSecretShown(CapturedOutput output) {
+    void afterALoginThroughTheApiCallbackASignalBecomesAKiteOrderAndItsFillWithNoSecretShown(CapturedOutput output)
+            throws IOException {
         ApiTestClient api = new ApiTestClient(port);
         String loginUrl = api.post("/api/v1/zerodha/login", "", 200).get("loginUrl").asString();
         String state = URLDecoder.decode(loginUrl.substring(loginUrl.indexOf("redirect_params=") + 16),
                 StandardCharsets.UTF_8).substring("state=".length());
-        KITE.issueRequestToken("itreqtoken1", "itaccesstoken77");
+        KITE.issueRequestToken("itreqtoken1", ACCESS_TOKEN);
 
         HttpResponse<String> callback = new ApiTestClient(port, null).request("GET",
                 "/api/v1/zerodha/callback?action=login&status=success&request_token=itreqtoken1&state=" + state, null);
@@ -141,9 +170,67 @@ class ZerodhaTradingIT {
                     .containsKey("tag");
         });
 
-        String everything = output.getAll() + api.text("/api/v1/zerodha/session") + api.text("/actuator/health")
+        // the kite feed connects with the new session and publishes ticks timestamped by the exchange
+        await().atMost(Duration.ofSeconds(30)).until(() -> !TICKER.connections().isEmpty());
+        int[] quote = {250_050, 25, 249_875, 1_234_567, 40_000, 35_000, 248_000, 251_000, 247_500, 249_000};
+        TICKER.sendBinary(new KiteFrames().packet(KiteFrames.full(738561, quote, 1_795_838_390, 0, 0, 0,
+                1_795_838_400, new int[10][3])).frame());
+        assertThat(tickTimes(InstrumentToken.of(738561))).contains(Instant.ofEpochSecond(1_795_838_400));
+
+        // the command line: login with a request token, and the instrument dump through the stored session
+        KITE.issueRequestToken("clireqtoken1", ACCESS_TOKEN);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(cli(out, err, "zerodha", "login", "clireqtoken1")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Open this URL", "Logged in to Kite as " + FakeKite.USER_ID);
+        assertThat(cli(out, err, "instruments", "sync")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Synced 3 instrument(s) from Kite; skipped 1 malformed row(s).");
+        StringWriter refused = new StringWriter();
+        assertThat(cli(new StringWriter(), refused, "zerodha", "login", "bad token!")).isEqualTo(1);
+        assertThat(refused.toString().strip()).startsWith("alpha-panda: error: expected a request token")
+                .doesNotContain("\n");
+
+        String everything = output.getAll() + out + err + api.text("/api/v1/zerodha/session") + api.text("/actuator/health")
                 + callback.body();
-        assertThat(everything).doesNotContain(FakeKite.API_SECRET).doesNotContain("itaccesstoken77");
+        assertThat(everything).doesNotContain(FakeKite.API_SECRET).doesNotContain(ACCESS_TOKEN);
+    }
+
+    private int cli(StringWriter out, StringWriter err, String... args) {
+        String[] withSettings = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of(
+                "--spring.datasource.url=" + jdbcUrl, "--spring.datasource.username=postgres",
+                "--alpha-panda.zerodha.api-url=" + KITE.url(), "--alpha-panda.zerodha.api-key=" + FakeKite.API_KEY,
+                "--alpha-panda.zerodha.api-secret=" + FakeKite.API_SECRET)).toArray(String[]::new);
+        return AlphaPandaCommand.execute(withSettings, new PrintWriter(out, true), new PrintWriter(err, true));
+    }
+
+    private List<Instant> tickTimes(InstrumentToken token) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "zerodha-it-" + System.nanoTime());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        EventCodec codec = new EventCodec();
+        List<Instant> times = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.MARKET_TICKS.name()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                    if (codec.decode(r.value()).payload() instanceof MarketTick t && t.instrumentToken().equals(token)) {
+                        times.add(t.timestamp());
+                    }
+                }
+                return !times.isEmpty();
+            });
+        }
+        return times;
+    }
+
+    private static FakeKiteTicker startTicker() {
+        try {
+            return new FakeKiteTicker(FakeKite.API_KEY, ACCESS_TOKEN);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ValidatedSignal validated(StrategyId strategy) {
