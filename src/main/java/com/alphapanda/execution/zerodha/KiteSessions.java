@@ -44,7 +44,7 @@ final class KiteSessions {
 
     /** Marks the session unusable (Kite refused its token), so nothing is sent with it again until a new login. */
     void invalidate(String accessToken, String reason) {
-        current().filter(row -> accessToken.equals(cipher.decrypt(row.token())))
+        current().filter(row -> accessToken.equals(decryptOrNull(row.token())))
                 .ifPresent(row -> jdbc.sql("""
                         UPDATE zerodha_sessions SET invalidated_at = :now, invalid_reason = :reason
                         WHERE api_key = :key AND invalidated_at IS NULL""")
@@ -74,6 +74,14 @@ final class KiteSessions {
             return new SessionState.Active(r.userId(), cipher.decrypt(r.token()), r.expiresAt());
         } catch (IllegalArgumentException e) {
             return new SessionState.Unavailable(e.getMessage() + ": " + LOGIN_HINT);
+        }
+    }
+
+    private String decryptOrNull(byte[] token) {
+        try {
+            return cipher.decrypt(token);
+        } catch (IllegalArgumentException e) {
+            return null; // sealed with another key: not the session whose token Kite refused
         }
     }
 

@@ -75,6 +75,8 @@ class ZerodhaTradingIT {
     EventPublisher publisher;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    ZerodhaReconciler reconciler;
 
     @DynamicPropertySource
     static void kite(DynamicPropertyRegistry registry) {
@@ -190,9 +192,38 @@ class ZerodhaTradingIT {
         assertThat(refused.toString().strip()).startsWith("alpha-panda: error: expected a request token")
                 .doesNotContain("\n");
 
+        // reconciliation: a position at Kite the platform cannot explain halts zerodha (the risk manager then rejects
+        // its signals) and raises the alert; once the books agree again the state is ACTIVE
+        KITE.addExternalPosition(738561, 5);
+        assertThat(reconciler.reconcile().findings()).singleElement().asString().contains("instrument 738561");
+        awaitZerodhaApplied(api, "HALTED");
+        assertThat(api.request("GET", "/actuator/health", null).body())
+                .contains("\"reconciliation\":{\"details\":{\"drift\"");
+        var blocked = new PipelineTestSupport(publisher, port).publish(Topics.signalsRaw(Broker.ZERODHA),
+                new TradingSignal(strategy, InstrumentToken.of(738561), SignalType.BUY, Quantity.of(1),
+                        Price.of("2500"), SESSION.plusSeconds(5), null, null, null));
+        String decision = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT envelope FROM risk_decisions WHERE signal_id = :id").param("id", blocked.id().value())
+                .query(String.class).optional().orElse(null), v -> v != null);
+        assertThat(decision).contains("TRADING_HALTED");
+        KITE.addExternalPosition(738561, -5);
+        assertThat(reconciler.reconcile().drifted()).isFalse();
+        awaitZerodhaApplied(api, "ACTIVE");
+
         String everything = output.getAll() + out + err + api.text("/api/v1/zerodha/session") + api.text("/actuator/health")
                 + callback.body();
         assertThat(everything).doesNotContain(FakeKite.API_SECRET).doesNotContain(ACCESS_TOKEN);
+    }
+
+    private static void awaitZerodhaApplied(ApiTestClient api, String state) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> {
+            for (JsonNode broker : api.get("/api/v1/trading-state").get("brokers")) {
+                if (broker.get("broker").asString().equals("zerodha")) {
+                    return broker.get("applied_state").asString().equals(state);
+                }
+            }
+            return false;
+        });
     }
 
     private int cli(StringWriter out, StringWriter err, String... args) {
