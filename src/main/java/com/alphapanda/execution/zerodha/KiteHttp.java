@@ -18,27 +18,53 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Kite Connect REST over the JDK's HTTP client: form-encoded requests with {@code X-Kite-Version: 3} and
  * {@code Authorization: token api_key:access_token}; Kite's {@code {"status", "data" | "message", "error_type"}}
- * envelope turned into a {@link KiteResult}. Nothing here logs a request (it may carry a token or a checksum).
+ * envelope turned into a {@link KiteResult}. GETs are paced to Kite's 10 requests a second (order placement has its own
+ * limiter). Nothing here logs a request (it may carry a token or a checksum).
  */
 final class KiteHttp {
 
     static final JsonMapper JSON = JsonMapper.builder()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
 
+    /** Kite's limit for every endpoint but quotes, historical data and order placement: 10 requests a second. */
+    static final int READS_PER_SECOND = 10;
+
     private final HttpClient client;
     private final URI base;
     private final String apiKey;
     private final Duration timeout;
+    private final OrderRateLimiter reads;
 
     KiteHttp(HttpClient client, URI base, String apiKey, Duration timeout) {
+        this(client, base, apiKey, timeout, java.time.Clock.systemUTC());
+    }
+
+    KiteHttp(HttpClient client, URI base, String apiKey, Duration timeout, java.time.Clock clock) {
         this.client = client;
         this.base = URI.create(base.toString().endsWith("/") ? base.toString() : base + "/");
         this.apiKey = apiKey;
         this.timeout = timeout;
+        this.reads = new OrderRateLimiter(clock, READS_PER_SECOND, Integer.MAX_VALUE, Integer.MAX_VALUE, () -> 0);
     }
 
+    /** A GET, paced to at most {@value #READS_PER_SECOND} a second (order lookups, positions, profile). */
     KiteResult get(String path, String accessToken) {
+        if (!paced()) {
+            return new KiteResult.Ambiguous(KiteResult.KiteError.NETWORK, "interrupted");
+        }
         return send(request(path, accessToken).GET());
+    }
+
+    private boolean paced() {
+        while (reads.tryAcquire() instanceof OrderRateLimiter.Decision.Wait wait) {
+            try {
+                Thread.sleep(Math.max(1, wait.duration().toMillis()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
     }
 
     KiteResult post(String path, Map<String, String> form, String accessToken) {

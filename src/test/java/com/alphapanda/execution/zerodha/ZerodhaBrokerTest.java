@@ -152,6 +152,19 @@ class ZerodhaBrokerTest {
     }
 
     @Test
+    void readsAreKeptToKitesTenRequestsASecond() {
+        KiteHttp http = new KiteHttp(ZerodhaFixture.HTTP, kite.url(), FakeKite.API_KEY, properties.requestTimeout());
+        kite.acceptAccessToken(ZerodhaFixture.ACCESS_TOKEN);
+        long started = System.nanoTime();
+
+        for (int i = 0; i < 11; i++) {
+            assertThat(http.get("orders", ZerodhaFixture.ACCESS_TOKEN)).isInstanceOf(KiteResult.Ok.class);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+    }
+
+    @Test
     void theDailyCapRefusesTheOrderWithoutSendingIt() {
         OrderRateLimiter nearlyFull = new OrderRateLimiter(Clock.systemUTC(), 10, 400, 5000, () -> 4999);
         ZerodhaBroker broker = ZerodhaFixture.broker(kite, db, properties, nearlyFull);
