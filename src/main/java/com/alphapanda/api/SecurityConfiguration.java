@@ -27,7 +27,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * Who may call what. Public: health and the OpenAPI document. Everything else needs a bearer token: reads
+ * Who may call what. Public: health, the OpenAPI document and the two routes Kite calls (login callback, order
+ * postback). Everything else needs a bearer token: reads
  * {@code viewer}; actions (replay, purge, trading state, reconciliation) {@code operator}; tokens and strategy
  * changes {@code admin}. 401 and 403 are problem details.
  */
@@ -36,7 +37,9 @@ import org.springframework.web.filter.CorsFilter;
 class SecurityConfiguration {
 
     private static final String[] PUBLIC = {"/actuator/health", "/actuator/health/**", "/v3/api-docs",
-        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error"};
+        "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
+        // Kite calls these, with no bearer token: the login's signed state and the postback's checksum protect them
+        "/api/v1/zerodha/callback", "/api/v1/zerodha/postback"};
 
     @Bean
     static RoleHierarchy roleHierarchy() {

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
         description = "Kafka-native algorithmic trading platform for Indian markets (paper trading and Zerodha Kite).",
         subcommands = {RunCommand.class, DbCommand.class, InstrumentsCommand.class, StrategiesCommand.class,
                 TradingCommand.class, TokensCommand.class, DlqCommand.class, ReconcileCommand.class,
-                OrdersCommand.class, BenchCommand.class, BacktestCommand.class},
+                OrdersCommand.class, BenchCommand.class, BacktestCommand.class, ZerodhaCommand.class},
         footer = {"", "With no command, 'run' is assumed. Spring properties can be given as --name=value after "
                 + "'run' or 'db', e.g. ./alpha-panda run --server.port=9090"})
 public final class AlphaPandaCommand implements Runnable {

@@ -1,6 +1,8 @@
 package com.alphapanda.cli;
 
 import com.alphapanda.instrument.InstrumentFile;
+import com.alphapanda.execution.zerodha.ZerodhaInstrumentSync;
+import com.alphapanda.execution.zerodha.ZerodhaProperties;
 import com.alphapanda.instrument.InstrumentImport;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +15,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code alpha-panda instruments import FILE}: loads a Kite instrument dump into the database. */
 @Command(name = "instruments", mixinStandardHelpOptions = true, description = "Instrument master data.",
-        subcommands = InstrumentsCommand.Import.class)
+        subcommands = {InstrumentsCommand.Import.class, InstrumentsCommand.Sync.class})
 final class InstrumentsCommand implements Runnable {
 
     @CommandLine.Spec
@@ -21,7 +23,7 @@ final class InstrumentsCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: import");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand: import or sync");
     }
 
     @Command(name = "import", mixinStandardHelpOptions = true,
@@ -70,6 +72,47 @@ final class InstrumentsCommand implements Runnable {
                     + (result.skipped().isEmpty() ? "." : ":"));
             result.skipped().stream().map(InstrumentFile.RowError::toString).map(s -> "  " + s).forEach(lines::add);
             return lines;
+        }
+    }
+
+    @Command(name = "sync", mixinStandardHelpOptions = true,
+            description = {"Download Kite's instrument dump (GET /instruments) with the stored Kite session and import "
+                    + "it like 'instruments import'.", "Needs the Kite API key and secret "
+                    + "(ALPHA_PANDA_ZERODHA_API_KEY, ALPHA_PANDA_ZERODHA_API_SECRET) and a login "
+                    + "('./alpha-panda zerodha login')."})
+    static final class Sync implements Callable<Integer> {
+
+        @Option(names = "--data-dir", paramLabel = "DIR",
+                description = "Data directory of the embedded PostgreSQL (default: ~/.alpha-panda).")
+        Path dataDir;
+
+        @CommandLine.Unmatched
+        List<String> unmatched;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            String[] args = CommandExecution.springArgs(spec.commandLine(), unmatched, dataDir);
+            org.springframework.core.env.StandardEnvironment environment =
+                    new org.springframework.core.env.StandardEnvironment();
+            environment.getPropertySources().addFirst(
+                    new org.springframework.core.env.SimpleCommandLinePropertySource(args));
+            return CommandExecution.run(spec.commandLine(), () -> {
+                ZerodhaProperties properties = com.alphapanda.core.platform.ConfigurationChecks.bind(environment,
+                        "alpha-panda.zerodha", ZerodhaProperties.class);
+                properties.check(null);
+                if (!properties.hasCredentials()) {
+                    throw new IllegalArgumentException("set alpha-panda.zerodha.api-key and api-secret first "
+                            + "(environment ALPHA_PANDA_ZERODHA_API_KEY and ALPHA_PANDA_ZERODHA_API_SECRET)");
+                }
+                return CommandDatabase.run(args, jdbc -> {
+                    InstrumentImport.Result result = ZerodhaInstrumentSync.standalone(properties, jdbc).sync();
+                    return List.of("Synced " + result.imported() + " instrument(s) from Kite; skipped "
+                            + result.skipped().size() + " malformed row(s).");
+                });
+            });
         }
     }
 }

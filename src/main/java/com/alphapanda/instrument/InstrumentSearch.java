@@ -23,6 +23,14 @@ public final class InstrumentSearch {
         this.jdbc = jdbc;
     }
 
+    /** The instrument with this token, if the instrument master knows it. */
+    public Optional<Instrument> byToken(InstrumentToken token) {
+        return jdbc.sql("SELECT tradingsymbol, name, exchange FROM instruments WHERE instrument_token = :token")
+                .param("token", token.value())
+                .query((rs, n) -> Instrument.basic(token, rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
     public List<Found> bySymbol(String symbol, Optional<String> exchange, int limit) {
         return bySymbol(symbol, exchange, 0, limit);
     }

@@ -24,6 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,12 +40,15 @@ class MarketFeedConfiguration {
 
     @Bean
     MarketFeed marketFeed(MarketFeedProperties properties, ObjectProvider<SimulatedSessionInfo> simulated,
-                          JdbcClient jdbc, Clock clock, EventPublisher publisher, MeterRegistry meters,
-                          Admin kafkaAdminClient, PipelineActivity activity) {
+                          JdbcClient jdbc, NseCalendar calendar, Clock clock, EventPublisher publisher,
+                          MeterRegistry meters, Admin kafkaAdminClient, PipelineActivity activity,
+                          ObjectProvider<KiteTickerAccess> kiteAccess, ObjectProvider<KiteTextFrames> kiteTexts) {
         TickSource source = switch (properties.source()) {
             case SIMULATED -> simulated(properties.simulated(), simulated.getObject(),
                     new SessionClockStore(jdbc, clock));
             case REPLAY -> replay(properties.replay());
+            case KITE -> kite(properties.kite(), kiteAccess.getIfAvailable(), kiteTexts.getIfAvailable(), clock,
+                    meters);
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
         return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name(),
@@ -79,6 +83,25 @@ class MarketFeedConfiguration {
         tokens.forEach(t -> start.put(t, s.startPrices().getOrDefault(t.value(), s.startPrice())));
         return new SimulatedTickSource(new GbmPrices(s.seed(), start, s.drift(), s.volatility()), info.session(),
                 s.tickInterval(), info.step(), checkpoint);
+    }
+
+    static TickSource kite(MarketFeedProperties.Kite k, KiteTickerAccess access, KiteTextFrames texts, Clock clock,
+                           MeterRegistry meters) {
+        if (access == null) {
+            throw new InvalidConfigurationException("alpha-panda.market-feed.source", "kite",
+                    "kite only with the zerodha broker enabled (alpha-panda.brokers=...,zerodha), which owns the "
+                            + "Kite session");
+        }
+        List<InstrumentToken> tokens = k.instruments().isEmpty() ? InstrumentUniverse.bundledTokens()
+                : k.instruments().stream().map(InstrumentToken::of).toList();
+        try {
+            return new KiteTickSource(tokens, k.mode(), access, texts == null ? frame -> { } : texts,
+                    new KiteTickSource.Settings(k.connectTimeout(), k.silentTimeout(), k.reconnectInitial(),
+                            k.reconnectMax(), k.batchSize()), clock, meters);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidConfigurationException("alpha-panda.market-feed.kite.instruments",
+                    tokens.size() + " instruments", "at most 9000 (" + e.getMessage() + ")");
+        }
     }
 
     static TickSource replay(MarketFeedProperties.Replay r) {

@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Under {@code alpha-panda.market-feed}.
  *
- * @param source        {@code simulated} (default of {@code run}), {@code replay} or {@code none} (publish nothing)
+ * @param source        {@code simulated} (default of {@code run}), {@code replay}, {@code kite} (KiteTicker; needs the
+ *                      zerodha broker and a Kite session) or {@code none} (publish nothing)
  * @param queueCapacity size of the bounded hand-off between the source and Kafka; ticks beyond it are dropped
  */
 @Validated
@@ -27,11 +28,12 @@ public record MarketFeedProperties(
         @NotNull @DefaultValue("simulated") Source source,
         @Min(1) @DefaultValue("10000") int queueCapacity,
         @Valid @NotNull @DefaultValue Simulated simulated,
-        @Valid @NotNull @DefaultValue Replay replay) {
+        @Valid @NotNull @DefaultValue Replay replay,
+        @Valid @NotNull @DefaultValue Kite kite) {
 
     /** The tick sources this build offers. */
     public enum Source {
-        NONE, SIMULATED, REPLAY
+        NONE, SIMULATED, REPLAY, KITE
     }
 
     /**
@@ -69,5 +71,26 @@ public record MarketFeedProperties(
             @NotNull @DefaultValue("1.0") String speed,
             @NotNull @DefaultValue("10s") Duration progressInterval,
             @NotNull @DefaultValue("10s") Duration maxWait) {
+    }
+
+    /**
+     * The {@code kite} source (docs/market-data.md).
+     *
+     * @param instruments      instrument tokens to subscribe; empty means the bundled 20 NSE instruments
+     * @param mode             {@code ltp}, {@code quote} or {@code full}
+     * @param silentTimeout    a connection with no data and no heartbeat for this long is dropped and reopened
+     * @param connectTimeout   WebSocket connect timeout
+     * @param reconnectInitial first reconnect delay; doubled after each failed attempt
+     * @param reconnectMax     longest reconnect delay
+     * @param batchSize        instruments per subscribe/mode message
+     */
+    public record Kite(
+            @NotNull @DefaultValue List<Long> instruments,
+            @NotNull @DefaultValue("full") com.alphapanda.core.event.MarketTick.TickMode mode,
+            @NotNull @DefaultValue("10s") Duration silentTimeout,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @NotNull @DefaultValue("2s") Duration reconnectInitial,
+            @NotNull @DefaultValue("60s") Duration reconnectMax,
+            @Min(1) @jakarta.validation.constraints.Max(3000) @DefaultValue("500") int batchSize) {
     }
 }
