@@ -14,17 +14,26 @@ import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 
 /**
  * The risk manager: judges each raw signal against every rule with the strategy's real exposure (positions and day
- * PnL from the fills ledger, last tick prices, the day's validated count, the broker's trading state) and records the
- * decision before it is published. Exposure is per broker; nothing is shared between brokers.
+ * PnL from the fills ledger, tick prices as of the signal's event time, the day's validated count, the broker's
+ * trading state) and records the decision before it is published. Judging at the signal's event time (never with a
+ * newer tick the price reader happens to have read) makes a decision the same at any replay speed and after a
+ * restart. Exposure is per broker; nothing is shared between brokers.
  */
 final class RiskManager {
 
     static final String SOURCE = "risk_manager";
+
+    /** How long a signal waits for the tick reader to reach its event time (it is normally there already). */
+    static final Duration PRICE_PATIENCE = Duration.ofSeconds(5);
+    /** A tick reader without a new tick for this long has read everything there is. */
+    static final Duration TICKS_IDLE = Duration.ofMillis(500);
 
     /** A decision and the topic it goes to. */
     record Decision(Topic<RiskDecisionEvent> topic, Envelope<? extends RiskDecisionEvent> envelope) {
@@ -56,6 +65,7 @@ final class RiskManager {
         if (recorded.isPresent()) {
             return toDecision(broker, recorded.get());
         }
+        lastPrices.awaitTicksUpTo(signal.instrumentToken(), signal.timestamp(), PRICE_PATIENCE, TICKS_IDLE);
         LocalDate tradeDate = calendar.tradingDate(signal.timestamp());
         RiskRules.Verdict verdict = rules.evaluate(context(broker, signal, tradeDate));
         Decision decision = verdict.passed()
@@ -78,16 +88,18 @@ final class RiskManager {
         RiskLimits limits = properties.limitsFor(broker, signal.strategyId().value(), startingCash);
         Map<InstrumentToken, PortfolioQueries.Holding> holdings = portfolios.holdings(broker, signal.strategyId());
         PortfolioQueries.Holding held = holdings.get(signal.instrumentToken());
-        BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate).add(unrealized(holdings));
+        BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate)
+                .add(unrealized(holdings, signal.timestamp()));
         return new RiskContext(broker, signal, limits, held == null ? 0 : held.quantity(), holdings.size(),
                 decisions.validatedOn(broker, signal.strategyId(), tradeDate), dayPnl,
-                lastPrices.of(signal.instrumentToken()), tradingStates.of(broker));
+                lastPrices.asOf(signal.instrumentToken(), signal.timestamp()), tradingStates.of(broker));
     }
 
-    private BigDecimal unrealized(Map<InstrumentToken, PortfolioQueries.Holding> holdings) {
+    /** Unrealized PnL of the holdings marked at the prices as of the signal's event time. */
+    private BigDecimal unrealized(Map<InstrumentToken, PortfolioQueries.Holding> holdings, Instant asOf) {
         BigDecimal total = BigDecimal.ZERO;
         for (var entry : holdings.entrySet()) {
-            BigDecimal mark = lastPrices.of(entry.getKey());
+            BigDecimal mark = lastPrices.asOf(entry.getKey(), asOf);
             if (mark != null) {
                 total = total.add(entry.getValue().unrealizedAt(mark));
             }
