@@ -52,6 +52,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         PlatformProperties platform = ConfigurationChecks.bind(env, "alpha-panda", PlatformProperties.class);
         EmbeddedProperties embedded = ConfigurationChecks.bind(env, "alpha-panda.embedded", EmbeddedProperties.class);
         ConfigurationChecks.checkConnectionProperties(env);
+        ConfigurationChecks.checkServerPorts(env);
         if (!embedded.enabled()) {
             return;
         }
