@@ -90,6 +90,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     private EmbeddedServers start(Path configuredDataDir, EmbeddedProperties embedded, boolean kafka,
                                   boolean postgres, boolean redis) {
         boolean temporary = embedded.storage() == EmbeddedProperties.Storage.TEMPORARY;
+        TemporaryDataDirs.cleanLeftovers();
         Path dataDir = dataDirectory(configuredDataDir, temporary);
         FileChannel lockChannel = null;
         FileLock lock = null;
@@ -172,7 +173,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     private static Path dataDirectory(Path configured, boolean temporary) {
         try {
             if (temporary) {
-                return Files.createTempDirectory("alpha-panda-");
+                return TemporaryDataDirs.create();
             }
             Files.createDirectories(configured);
             return configured.toAbsolutePath();

@@ -81,8 +81,11 @@ class PlatformIT {
     void startsAllThreeEmbeddedServersAndReportsHealthUpWithEachComponent() throws Exception {
         assertThat(embeddedServers.names()).containsExactlyInAnyOrder("kafka", "postgres", "redis");
 
-        JsonNode health = getJson("/actuator/health");
+        JsonNode health = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                .until(() -> getJson("/actuator/health"), h -> "UP".equals(h.path("status").asString(null)));
         assertThat(health.get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("listeners").get("status").asString())
+                .as("every listener container holds its partitions").isEqualTo("UP");
         assertThat(health.get("components").get("kafka").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
         assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("UP");
