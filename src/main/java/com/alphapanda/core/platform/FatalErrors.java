@@ -25,7 +25,8 @@ public final class FatalErrors {
             if (previous != null) {
                 previous.uncaughtException(thread, error);
             } else {
-                error.printStackTrace();
+                org.slf4j.LoggerFactory.getLogger(FatalErrors.class).error("Uncaught error in thread {}",
+                        thread.getName(), error);
             }
         });
     }

@@ -11,15 +11,13 @@ import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 /**
  * Fast recovery after a crash, and an honest readiness:
  * <ul>
- * <li>Before the listener containers start, each is given static group membership: {@code group.instance.id} =
+ * <li>As each listener container is created (a container customizer), it is given static group membership: {@code group.instance.id} =
  * {@code <instance-id>.<listener id>} (each concurrent consumer adds {@code -n}). A restarted instance takes its
  * predecessor's place in the group at once instead of waiting for the killed member to time out and for a rebalance
  * (up to {@code max.poll.interval.ms}, 5 minutes).</li>
@@ -28,69 +26,51 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * partitions), and again while one is in a rebalance.</li>
  * </ul>
  */
-public final class ListenerAssignments extends AbstractHealthIndicator implements SmartLifecycle {
+public final class ListenerAssignments extends AbstractHealthIndicator {
 
-    private final KafkaListenerEndpointRegistry registry;
     private final String instanceId;
+    /** The containers configured here, by listener id. */
+    private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
     /** listener id → consumer thread name → whether it holds an assignment now. */
     private final Map<String, Map<String, Boolean>> joined = new ConcurrentHashMap<>();
-    private volatile boolean running;
 
-    public ListenerAssignments(KafkaListenerEndpointRegistry registry, String instanceId) {
+    public ListenerAssignments(String instanceId) {
         super("Listener assignment check failed");
-        this.registry = registry;
         this.instanceId = instanceId;
     }
 
-    /** Configures every container before the registry starts them (an earlier lifecycle phase). */
-    @Override
-    public void start() {
-        for (MessageListenerContainer container : registry.getAllListenerContainers()) {
-            String id = container.getListenerId();
-            var properties = container.getContainerProperties();
-            Properties own = new Properties(); // never change a Properties object containers may share
-            own.putAll(properties.getKafkaConsumerProperties());
-            own.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, instanceId + "." + id);
-            properties.setKafkaConsumerProperties(own);
-            Map<String, Boolean> consumers = joined.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
-            ConsumerRebalanceListener previous = properties.getConsumerRebalanceListener();
-            properties.setConsumerRebalanceListener(new Tracking(consumers, previous));
-        }
-        running = true;
+    /** Static membership and assignment tracking for a container about to be started. */
+    public void configure(MessageListenerContainer container) {
+        String id = container.getListenerId();
+        var properties = container.getContainerProperties();
+        Properties own = new Properties(); // never change a Properties object containers may share
+        own.putAll(properties.getKafkaConsumerProperties());
+        own.setProperty(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId(instanceId, id));
+        properties.setKafkaConsumerProperties(own);
+        Map<String, Boolean> consumers = joined.computeIfAbsent(id, k -> new ConcurrentHashMap<>());
+        properties.setConsumerRebalanceListener(new Tracking(consumers, properties.getConsumerRebalanceListener()));
+        containers.put(id, container);
     }
 
-    @Override
-    public void stop() {
-        running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Long before {@link KafkaListenerEndpointRegistry} starts the containers. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
+    /** Kafka allows only ASCII letters, digits, '.', '_' and '-' (a listener without an id is named "...#0"). */
+    static String groupInstanceId(String instanceId, String listenerId) {
+        return (instanceId + "." + listenerId).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         Map<String, String> waiting = new TreeMap<>();
-        for (MessageListenerContainer container : registry.getAllListenerContainers()) {
-            if (!container.isRunning()) {
-                continue;
+        containers.forEach((id, container) -> {
+            if (container.isRunning()) {
+                int expected = consumers(container);
+                long assigned = joined.get(id).values().stream().filter(Boolean::booleanValue).count();
+                if (assigned < expected) {
+                    waiting.put(id, assigned + " of " + expected + " consumers assigned");
+                }
             }
-            int expected = consumers(container);
-            Collection<Boolean> states = joined.getOrDefault(container.getListenerId(), Map.of()).values();
-            long assigned = states.stream().filter(Boolean::booleanValue).count();
-            if (assigned < expected) {
-                waiting.put(container.getListenerId(), assigned + " of " + expected + " consumers assigned");
-            }
-        }
+        });
         if (waiting.isEmpty()) {
-            builder.up();
+            builder.up().withDetail("containers", containers.size());
         } else {
             builder.down().withDetail("waiting", waiting);
         }

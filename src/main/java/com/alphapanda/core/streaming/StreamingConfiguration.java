@@ -68,11 +68,17 @@ class StreamingConfiguration {
                 topic -> namespaces.getOrDefault(topic, "unknown"), clock);
     }
 
-    /** Every listener container gets the error policy with its service's retry settings. */
+    /**
+     * Every listener container gets the error policy with its service's retry settings, and static group membership
+     * with assignment tracking for readiness ({@link ListenerAssignments}).
+     */
     @Bean
     ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> errorPolicyCustomizer(
-            StreamingErrorHandling errorHandling) {
-        return container -> container.setAfterRollbackProcessor(errorHandling.forGroup(container.getGroupId()));
+            StreamingErrorHandling errorHandling, ListenerAssignments listenerAssignments) {
+        return container -> {
+            container.setAfterRollbackProcessor(errorHandling.forGroup(container.getGroupId()));
+            listenerAssignments.configure(container);
+        };
     }
 
     @Bean
