@@ -17,8 +17,8 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 /**
  * Fast recovery after a crash, and an honest readiness:
  * <ul>
- * <li>As each listener container is created (a container customizer), it is given static group membership: {@code group.instance.id} =
- * {@code <instance-id>.<listener id>} (each concurrent consumer adds {@code -n}). A restarted instance takes its
+ * <li>As each listener container is created (a container customizer), it is given static group membership:
+ * {@code group.instance.id} = {@code <instance-id>.<listener id>} (each concurrent consumer adds {@code -n}). A restarted instance takes its
  * predecessor's place in the group at once instead of waiting for the killed member to time out and for a rebalance
  * (up to {@code max.poll.interval.ms}, 5 minutes).</li>
  * <li>As the {@code listeners} health indicator (part of readiness) it is DOWN until every consumer of every running
