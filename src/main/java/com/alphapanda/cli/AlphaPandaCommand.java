@@ -1,5 +1,6 @@
 package com.alphapanda.cli;
 
+import com.alphapanda.core.platform.FatalErrors;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ public final class AlphaPandaCommand implements Runnable {
 
     /** The executable entry point: {@code ./alpha-panda [run|db ...|--help|--version]}. */
     public static void main(String[] args) {
+        FatalErrors.install();
         PrintWriter out = new PrintWriter(System.out, true);
         if (!startsThePlatform(args)) {
             keepStandardOutputForTheCommand();

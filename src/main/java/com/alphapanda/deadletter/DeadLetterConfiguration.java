@@ -14,6 +14,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import com.alphapanda.core.streaming.ListenerAssignments;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -40,8 +41,10 @@ class DeadLetterConfiguration {
      * retried every 2 s until it succeeds: a dead letter is never skipped and never dead-lettered itself.
      */
     @Bean
-    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> deadLetterContainerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<byte[], byte[]> deadLetterContainerFactory(KafkaProperties kafka,
+            ListenerAssignments listenerAssignments) {
         var factory = new ConcurrentKafkaListenerContainerFactory<byte[], byte[]>();
+        factory.setContainerCustomizer(listenerAssignments::configure);
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(),
                 new ByteArrayDeserializer(), new ByteArrayDeserializer()));
         factory.getContainerProperties().setAckMode(ContainerProperties.AckMode.RECORD);

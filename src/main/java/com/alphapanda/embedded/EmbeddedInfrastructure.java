@@ -52,6 +52,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
         PlatformProperties platform = ConfigurationChecks.bind(env, "alpha-panda", PlatformProperties.class);
         EmbeddedProperties embedded = ConfigurationChecks.bind(env, "alpha-panda.embedded", EmbeddedProperties.class);
         ConfigurationChecks.checkConnectionProperties(env);
+        ConfigurationChecks.checkServerPorts(env);
         if (!embedded.enabled()) {
             return;
         }
@@ -89,6 +90,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     private EmbeddedServers start(Path configuredDataDir, EmbeddedProperties embedded, boolean kafka,
                                   boolean postgres, boolean redis) {
         boolean temporary = embedded.storage() == EmbeddedProperties.Storage.TEMPORARY;
+        TemporaryDataDirs.cleanLeftovers();
         Path dataDir = dataDirectory(configuredDataDir, temporary);
         FileChannel lockChannel = null;
         FileLock lock = null;
@@ -171,7 +173,7 @@ public class EmbeddedInfrastructure implements ApplicationContextInitializer<Con
     private static Path dataDirectory(Path configured, boolean temporary) {
         try {
             if (temporary) {
-                return Files.createTempDirectory("alpha-panda-");
+                return TemporaryDataDirs.create();
             }
             Files.createDirectories(configured);
             return configured.toAbsolutePath();

@@ -1,13 +1,17 @@
 package com.alphapanda.embedded;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * Redis (6.2) from the embedded-redis binaries. Its data is an append-only file under its data directory when
@@ -30,17 +34,17 @@ final class EmbeddedRedisServer implements EmbeddedServer {
         Path pidFile = dataDir.resolve("redis.pid");
         StaleProcess.stopIfRunning(pidFile, "redis-server", Duration.ofSeconds(10));
         int port = Ports.resolve(configuredPort);
-        RedisServer redis = RedisServer.newRedisServer()
-                .port(port)
-                .bind("127.0.0.1")
-                .setting("dir " + dataDir)
-                .setting("pidfile " + pidFile)
-                .setting("save \"\"")
-                .setting(persistent ? "appendonly yes" : "appendonly no")
-                .setting("appendfsync everysec")
-                // stopped by EmbeddedServers after Lettuce disconnects, not by a racing JVM hook
-                .onShutdownForceStop(false)
-                .build();
+        // the binary and the configuration in the data directory, never in the temp folder (where the library
+        // would put them, to be deleted at a JVM exit that kill -9 skips)
+        Path binDir = Files.createDirectories(dataDir.resolve("bin"));
+        File executable = ExecutableProvider.newJarResourceProvider(binDir.toFile()).get();
+        Path config = dataDir.resolve("redis.conf");
+        Files.writeString(config, String.join(System.lineSeparator(), "bind 127.0.0.1", "dir " + dataDir,
+                "pidfile " + pidFile, "save \"\"", persistent ? "appendonly yes" : "appendonly no",
+                "appendfsync everysec", ""), StandardCharsets.UTF_8);
+        // stopped by EmbeddedServers after Lettuce disconnects, not by a racing JVM hook
+        RedisServer redis = new RedisServer(port, List.of(executable.getAbsolutePath(), config.toString(),
+                "--port", Integer.toString(port)), false);
         redis.start();
         return new EmbeddedRedisServer(redis, port, dataDir);
     }

@@ -20,6 +20,11 @@ class InstrumentConfiguration {
     }
 
     @Bean
+    InstrumentRegistry instrumentRegistry(JdbcClient jdbcClient) {
+        return new InstrumentRegistry(jdbcClient);
+    }
+
+    @Bean
     InstrumentSearch instrumentSearch(JdbcClient jdbcClient) {
         return new InstrumentSearch(jdbcClient);
     }

@@ -5,11 +5,15 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import com.alphapanda.core.platform.CrossCheckedProperties;
+import com.alphapanda.core.platform.InvalidConfigurationException;
+import com.alphapanda.core.platform.PlatformProperties;
 import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,7 +33,15 @@ public record MarketFeedProperties(
         @Min(1) @DefaultValue("10000") int queueCapacity,
         @Valid @NotNull @DefaultValue Simulated simulated,
         @Valid @NotNull @DefaultValue Replay replay,
-        @Valid @NotNull @DefaultValue Kite kite) {
+        @Valid @NotNull @DefaultValue Kite kite) implements CrossCheckedProperties {
+
+    /** A replay is checked with the rest of the configuration, before any server starts: file, then speed. */
+    @Override
+    public void check(PlatformProperties platform) {
+        if (source == Source.REPLAY) {
+            replay.check();
+        }
+    }
 
     /** The tick sources this build offers. */
     public enum Source {
@@ -50,7 +62,7 @@ public record MarketFeedProperties(
      */
     public record Simulated(
             @DefaultValue("42") long seed,
-            @NotNull @DefaultValue("1s") Duration tickInterval,
+            @NotNull @DurationMin(millis = 1) @DefaultValue("1s") Duration tickInterval,
             @NotNull @DefaultValue List<Long> instruments,
             @NotNull @DecimalMin(value = "0", inclusive = false) @DefaultValue("1000") BigDecimal startPrice,
             @NotNull @DefaultValue Map<Long, BigDecimal> startPrices,
@@ -69,8 +81,24 @@ public record MarketFeedProperties(
     public record Replay(
             Path file,
             @NotNull @DefaultValue("1.0") String speed,
-            @NotNull @DefaultValue("10s") Duration progressInterval,
-            @NotNull @DefaultValue("10s") Duration maxWait) {
+            @NotNull @DurationMin(millis = 1) @DefaultValue("10s") Duration progressInterval,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("10s") Duration maxWait) {
+
+        void check() {
+            String property = "alpha-panda.market-feed.replay.file";
+            if (file == null) {
+                throw new InvalidConfigurationException(property, null, "the CSV or JSONL file to replay");
+            }
+            if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                throw new InvalidConfigurationException(property, file.toString(), "an existing, readable file");
+            }
+            try {
+                ReplaySpeed.parse(speed);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidConfigurationException("alpha-panda.market-feed.replay.speed", speed,
+                        "'max' or a positive number");
+            }
+        }
     }
 
     /**

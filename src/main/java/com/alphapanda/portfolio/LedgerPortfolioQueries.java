@@ -43,6 +43,16 @@ class LedgerPortfolioQueries implements PortfolioQueries {
     }
 
     @Override
+    public Exposure openExposure(StrategyId strategyId) {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM positions WHERE strategy_id = :strategy AND quantity <> 0),
+                       (SELECT count(*) FROM orders WHERE strategy_id = :strategy AND failure_code IS NULL
+                               AND (quantity IS NULL OR filled_quantity < quantity))""")
+                .param("strategy", strategyId.value())
+                .query((rs, n) -> new Exposure(rs.getInt(1), rs.getInt(2))).single();
+    }
+
+    @Override
     public BigDecimal startingCash(Broker broker, StrategyId strategyId) {
         return properties.startingCashOf(strategyId.value());
     }

@@ -135,6 +135,22 @@ public final class PortfolioBook implements PortfolioQueries {
         return account != null && tradeDate.equals(account.day) ? account.dayRealized : BigDecimal.ZERO;
     }
 
+    /**
+     * Open positions over every broker of the book; resting orders are the paper venue's, not the book's, so they
+     * count 0 here.
+     */
+    @Override
+    public Exposure openExposure(StrategyId strategyId) {
+        int open = 0;
+        for (var entry : accounts.entrySet()) {
+            if (entry.getKey().strategyId().equals(strategyId)) {
+                open += (int) entry.getValue().positions.values().stream()
+                        .filter(slot -> slot.position.quantity() != 0).count();
+            }
+        }
+        return new Exposure(open, 0);
+    }
+
     @Override
     public BigDecimal startingCash(Broker broker, StrategyId strategyId) {
         return startingCash.apply(strategyId);

@@ -23,6 +23,17 @@ public interface PortfolioQueries {
     /** The configured starting cash of a portfolio. */
     BigDecimal startingCash(Broker broker, StrategyId strategyId);
 
+    /** What a strategy still holds or has working, over every broker: open positions and resting orders. */
+    Exposure openExposure(StrategyId strategyId);
+
+    /** Open (non-zero) positions and resting (open or partially filled) orders of a strategy. */
+    record Exposure(int openPositions, int restingOrders) {
+
+        public boolean isFlat() {
+            return openPositions == 0 && restingOrders == 0;
+        }
+    }
+
     /** A signed position quantity with its cost; {@code costBasis} = quantity × average price. */
     record Holding(long quantity, BigDecimal costBasis) {
 

@@ -46,6 +46,12 @@ final class BatchExposure implements PortfolioQueries {
                 k -> ledger.startingCash(broker, strategyId));
     }
 
+    /** Not used by the risk manager; read from the ledger. */
+    @Override
+    public Exposure openExposure(StrategyId strategyId) {
+        return ledger.openExposure(strategyId);
+    }
+
     /** The batch ended (committed or rolled back): the next reads go to the ledger. */
     void forget() {
         memo.get().clear();

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * The signal's price may deviate from the last tick (by event time) by at most the band. Passes when the signal has
- * no price or no tick has been seen for the instrument, as the reference does.
+ * The signal's price may deviate from the tick price as of the signal's event time by at most the band. Passes when
+ * the signal has no price or no tick has been seen for the instrument, as the reference does.
  */
 final class PriceLimitRule implements RiskRule {
 

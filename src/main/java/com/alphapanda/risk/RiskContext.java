@@ -8,8 +8,9 @@ import java.math.BigDecimal;
 /**
  * Everything the rules need to judge one signal: the signal, the limits, and the exposure of its strategy at its
  * broker built from real fills (the position in the signal's instrument, the number of open positions, the day's
- * realized + unrealized PnL), the validated-signal count of the IST trading day, the last tick price (null when
- * unknown) and the broker's trading state.
+ * realized + unrealized PnL, marked as of the signal's event time), the validated-signal count of the IST trading
+ * day, the tick price as of the signal's event time in {@code lastPrice} (null when unknown) and the broker's trading
+ * state.
  */
 record RiskContext(Broker broker, TradingSignal signal, RiskLimits limits, long currentQuantity, int openPositions,
                    long validatedToday, BigDecimal dayPnl, BigDecimal lastPrice, TradingStatus tradingStatus) {

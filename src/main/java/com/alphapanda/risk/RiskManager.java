@@ -12,23 +12,33 @@ import com.alphapanda.core.topic.Topics;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * The risk manager: judges each raw signal against every rule with the strategy's real exposure (positions and day
- * PnL from the fills ledger, last tick prices, the day's validated count, the broker's trading state) and records the
- * decision before it is published. Exposure is per broker; nothing is shared between brokers. The judging itself is
- * {@link SignalJudge}, which the backtester runs too.
+ * PnL from the fills ledger, tick prices as of the signal's event time, the day's validated count, the broker's
+ * trading state) and records the decision before it is published. Judging at the signal's event time (never with a
+ * newer tick the price reader happens to have read) makes a decision the same at any replay speed and after a
+ * restart. Exposure is per broker; nothing is shared between brokers. The judging itself is {@link SignalJudge},
+ * which the backtester runs too.
  */
 final class RiskManager {
 
     static final String SOURCE = "risk_manager";
+
+    /** How long a signal waits for the tick reader to reach its event time (it is normally there already). */
+    static final Duration PRICE_PATIENCE = Duration.ofSeconds(5);
+    /** A tick reader without a new tick for this long has read everything there is. */
+    static final Duration TICKS_IDLE = Duration.ofMillis(500);
 
     /** A decision and the topic it goes to. */
     record Decision(Topic<RiskDecisionEvent> topic, Envelope<? extends RiskDecisionEvent> envelope) {
     }
 
     private final SignalJudge judge;
+    private final LastTickPrices lastPrices;
     private final RiskDecisionStore decisions;
     private final NseCalendar calendar;
     private final MeterRegistry meters;
@@ -36,6 +46,7 @@ final class RiskManager {
     RiskManager(RiskRules rules, RiskProperties properties, PortfolioQueries portfolios, RiskDecisionStore decisions,
                 LastTickPrices lastPrices, TradingStates tradingStates, NseCalendar calendar, MeterRegistry meters) {
         this.judge = new SignalJudge(rules, properties, portfolios, lastPrices, tradingStates::of);
+        this.lastPrices = lastPrices;
         this.decisions = decisions;
         this.calendar = calendar;
         this.meters = meters;
@@ -46,6 +57,7 @@ final class RiskManager {
         if (recorded.isPresent()) {
             return toDecision(broker, recorded.get());
         }
+        lastPrices.awaitTicksUpTo(signal.instrumentToken(), signal.timestamp(), PRICE_PATIENCE, TICKS_IDLE);
         LocalDate tradeDate = calendar.tradingDate(signal.timestamp());
         RiskRules.Verdict verdict = judge.judge(context(broker, signal, tradeDate));
         RiskDecisionEvent event = SignalJudge.decision(signal, verdict);

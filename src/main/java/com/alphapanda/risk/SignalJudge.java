@@ -8,13 +8,15 @@ import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.portfolio.PortfolioQueries;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The plain-Java core of the risk decision, shared by the live risk manager and the backtester: the strategy's
- * exposure (positions and the day's realized + unrealized PnL from the portfolio, the last tick price, the day's
+ * exposure (positions and the day's realized + unrealized PnL from the portfolio, the tick price as of the signal's
+ * event time, the day's
  * validated count, the broker's trading state) is assembled into a {@link RiskContext}, every rule judges it, and the
  * verdict becomes a validated or rejected signal.
  */
@@ -44,9 +46,11 @@ final class SignalJudge {
         RiskLimits limits = properties.limitsFor(broker, signal.strategyId().value(), startingCash);
         Map<InstrumentToken, PortfolioQueries.Holding> holdings = portfolios.holdings(broker, signal.strategyId());
         PortfolioQueries.Holding held = holdings.get(signal.instrumentToken());
-        BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate).add(unrealized(holdings));
+        BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate)
+                .add(unrealized(holdings, signal.timestamp()));
         return new RiskContext(broker, signal, limits, held == null ? 0 : held.quantity(), holdings.size(),
-                validatedToday, dayPnl, lastPrices.of(signal.instrumentToken()), tradingStates.apply(broker));
+                validatedToday, dayPnl, lastPrices.asOf(signal.instrumentToken(), signal.timestamp()),
+                tradingStates.apply(broker));
     }
 
     /** The event a verdict produces: the validated signal (at the signal's quantity and price) or the rejection. */
@@ -58,10 +62,11 @@ final class SignalJudge {
                         signal.timestamp());
     }
 
-    private BigDecimal unrealized(Map<InstrumentToken, PortfolioQueries.Holding> holdings) {
+    /** Unrealized PnL of the holdings marked at the prices as of the signal's event time. */
+    private BigDecimal unrealized(Map<InstrumentToken, PortfolioQueries.Holding> holdings, Instant asOf) {
         BigDecimal total = BigDecimal.ZERO;
         for (var entry : holdings.entrySet()) {
-            BigDecimal mark = lastPrices.of(entry.getKey());
+            BigDecimal mark = lastPrices.asOf(entry.getKey(), asOf);
             if (mark != null) {
                 total = total.add(entry.getValue().unrealizedAt(mark));
             }

@@ -5,7 +5,10 @@ import com.alphapanda.core.event.TradingState;
 import java.time.Instant;
 import java.util.Objects;
 
-/** The trading state of a broker with who set it, when and why. */
+/**
+ * The trading state of a broker with who set it, when and why. {@code changedAt} is null for the initial state of a
+ * broker nobody has changed yet (it was never set, so it has no time; the API omits it or shows null).
+ */
 public record TradingStatus(Broker broker, TradingState state, String reason, String changedBy, Instant changedAt) {
 
     public TradingStatus {
@@ -13,11 +16,10 @@ public record TradingStatus(Broker broker, TradingState state, String reason, St
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(changedBy, "changed_by");
-        Objects.requireNonNull(changedAt, "changed_at");
     }
 
     /** The state of a broker nobody has changed yet. */
     public static TradingStatus initial(Broker broker) {
-        return new TradingStatus(broker, TradingState.ACTIVE, "initial state", "system", Instant.EPOCH);
+        return new TradingStatus(broker, TradingState.ACTIVE, "initial state", "system", null);
     }
 }

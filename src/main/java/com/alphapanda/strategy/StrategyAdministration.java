@@ -1,6 +1,7 @@
 package com.alphapanda.strategy;
 
 import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.portfolio.PortfolioQueries;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +27,17 @@ public final class StrategyAdministration {
 
     private final StrategyStore store;
     private final StrategyCatalog catalog;
+    private final StrategyValidation validation;
+    private final PortfolioQueries portfolios;
     private final StrategyRoster roster;
     private final StrategyReloader reloader;
 
-    StrategyAdministration(StrategyStore store, StrategyCatalog catalog, StrategyRoster roster,
-                           StrategyReloader reloader) {
+    StrategyAdministration(StrategyStore store, StrategyValidation validation, PortfolioQueries portfolios,
+                           StrategyRoster roster, StrategyReloader reloader) {
         this.store = store;
-        this.catalog = catalog;
+        this.catalog = validation.catalog();
+        this.validation = validation;
+        this.portfolios = portfolios;
         this.roster = roster;
         this.reloader = reloader;
     }
@@ -55,7 +60,7 @@ public final class StrategyAdministration {
      * @throws InvalidStrategyException naming every problem with the type or the parameters
      */
     public Optional<StrategyState> create(StrategyDefinition definition) {
-        validate(definition.id(), definition.type(), definition.parameters());
+        validation.check(definition);
         if (!store.insert(definition)) {
             return Optional.empty();
         }
@@ -76,7 +81,7 @@ public final class StrategyAdministration {
         if (type == null) {
             throw new IllegalArgumentException(row.get().problem());
         }
-        validate(id, type, parameters);
+        validation.checkParameters(id, type, parameters);
         store.updateParameters(id, parameters == null ? Map.of() : parameters);
         return applied(id);
     }
@@ -86,17 +91,21 @@ public final class StrategyAdministration {
         return store.setActive(id, active) ? applied(id) : Optional.empty();
     }
 
-    /** Deletes a strategy; false when it does not exist. */
+    /**
+     * Deletes a strategy; false when it does not exist.
+     *
+     * @throws StrategyNotFlatException while it has open positions or resting orders (flatten it first)
+     */
     public boolean delete(StrategyId id) {
+        PortfolioQueries.Exposure exposure = portfolios.openExposure(id);
+        if (!exposure.isFlat()) {
+            throw new StrategyNotFlatException(id, exposure.openPositions(), exposure.restingOrders());
+        }
         boolean deleted = store.delete(id);
         if (deleted) {
             reloader.reload();
         }
         return deleted;
-    }
-
-    private void validate(StrategyId id, String type, Map<String, ?> parameters) {
-        catalog.build(id.value(), type, parameters);
     }
 
     private Optional<StrategyState> applied(StrategyId id) {

@@ -82,24 +82,24 @@ final class StrategyCatalog {
     private static SignalValidator validator(StrategyParameters p) {
         p.choice("validator", "standard", List.of("standard"));
         return new SignalValidator(p.decimal("max_confidence", "1", BigDecimal.ZERO, BigDecimal.ONE),
-                p.integer("min_quantity", 1, 0));
+                p.integer("min_quantity", 1, 0, StrategyLimits.MAX_QUANTITY));
     }
 
     private static Strategy<?> momentum(StrategyParameters p) {
-        return new MomentumStrategy(p.integer("lookback_periods", 20, 2),
-                p.decimal("threshold", "0.01", BigDecimal.ZERO, null), positionSize(p));
+        return new MomentumStrategy(p.integer("lookback_periods", 20, 2, StrategyLimits.MAX_LOOKBACK),
+                p.decimal("threshold", "0.01", BigDecimal.ZERO, StrategyLimits.MAX_FACTOR), positionSize(p));
     }
 
     private static Strategy<?> meanReversion(StrategyParameters p) {
-        int lookback = p.integer("lookback_periods", 20, 2);
-        int rsiPeriod = p.integer("rsi_period", 14, 1);
+        int lookback = p.integer("lookback_periods", 20, 2, StrategyLimits.MAX_LOOKBACK);
+        int rsiPeriod = p.integer("rsi_period", 14, 1, StrategyLimits.MAX_RSI_PERIOD);
         BigDecimal[] levels = rsiLevels(p);
-        BigDecimal width = p.decimal("bollinger_std", "2.0", BigDecimal.ZERO, null);
+        BigDecimal width = p.decimal("bollinger_std", "2.0", BigDecimal.ZERO, StrategyLimits.MAX_FACTOR);
         return new MeanReversionStrategy(lookback, rsiPeriod, levels[0], levels[1], width, positionSize(p));
     }
 
     private static Strategy<?> rsi(StrategyParameters p) {
-        int period = p.integer("rsi_period", 14, 1);
+        int period = p.integer("rsi_period", 14, 1, StrategyLimits.MAX_RSI_PERIOD);
         BigDecimal[] levels = rsiLevels(p);
         return new RsiStrategy(period, levels[0], levels[1], positionSize(p));
     }
@@ -115,14 +115,14 @@ final class StrategyCatalog {
     }
 
     private static Quantity positionSize(StrategyParameters p) {
-        return Quantity.of(p.integer("position_size", 100, 1));
+        return Quantity.of(p.integer("position_size", 100, 1, StrategyLimits.MAX_QUANTITY));
     }
 
     private Strategy<?> hybrid(StrategyParameters p, List<String> notes,
                                Function<StrategyParameters, Strategy<?>> rulesFactory, String defaultModel) {
         Strategy<?> rules = rulesFactory.apply(p.nested("rules_config"));
         StrategyParameters ml = p.nested("ml_config");
-        int history = ml.integer("lookback_periods", 20, 1);
+        int history = ml.integer("lookback_periods", 20, 1, StrategyLimits.MAX_LOOKBACK);
         String modelPath = ml.text("model_path", defaultModel);
         HybridPolicy policy = switch (p.choice("policy_type", "majority_vote", List.of("majority_vote",
                 "conservative"))) {
@@ -141,13 +141,16 @@ final class StrategyCatalog {
     }
 
     private static Strategy<?> lowFrequencyDemo(StrategyParameters p) {
-        Duration interval = Duration.ofSeconds(p.integer("min_interval_seconds", 900, 1));
-        Integer cap = p.optionalInteger("max_daily_signals_per_instrument", 1);
+        Duration interval = Duration.ofSeconds(p.integer("min_interval_seconds", 900, 1,
+                StrategyLimits.MAX_INTERVAL_SECONDS));
+        Integer cap = p.optionalInteger("max_daily_signals_per_instrument", 1,
+                StrategyLimits.MAX_DAILY_SIGNALS);
         SignalType side = switch (p.choice("side", "auto", List.of("auto", "buy", "sell"))) {
             case "buy" -> SignalType.BUY;
             case "sell" -> SignalType.SELL;
             default -> null;
         };
-        return new LowFrequencyDemoStrategy(interval, cap, side, Quantity.of(p.integer("quantity", 1, 1)));
+        Quantity quantity = Quantity.of(p.integer("quantity", 1, 1, StrategyLimits.MAX_QUANTITY));
+        return new LowFrequencyDemoStrategy(interval, cap, side, quantity);
     }
 }

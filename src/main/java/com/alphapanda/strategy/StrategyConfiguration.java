@@ -4,8 +4,10 @@ import com.alphapanda.core.platform.InvalidConfigurationException;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.instrument.InstrumentRegistry;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
+import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -53,8 +55,10 @@ class StrategyConfiguration {
 
     @Bean
     StrategyAdministration strategyAdministration(JdbcClient jdbcClient, ObjectProvider<SignalModel> models,
+                                                  InstrumentRegistry universe, PortfolioQueries portfolios,
                                                   StrategyRoster roster, StrategyReloader reloader) {
-        return new StrategyAdministration(new StrategyStore(jdbcClient), catalog(models), roster, reloader);
+        return new StrategyAdministration(new StrategyStore(jdbcClient),
+                new StrategyValidation(catalog(models), universe::outsideUniverse), portfolios, roster, reloader);
     }
 
     private static StrategyCatalog catalog(ObjectProvider<SignalModel> models) {

@@ -17,6 +17,13 @@ public record StrategyDefinition(StrategyId id, String type, List<InstrumentToke
     public StrategyDefinition {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(type, "strategy_type");
+        if (instruments.isEmpty()) {
+            throw new IllegalArgumentException("strategy " + id + " has no instruments");
+        }
+        if (instruments.size() > StrategyLimits.MAX_INSTRUMENTS) {
+            throw new IllegalArgumentException("strategy " + id + " has " + instruments.size()
+                    + " instruments, at most " + StrategyLimits.MAX_INSTRUMENTS + " are allowed");
+        }
         instruments = List.copyOf(instruments.stream().distinct().toList());
         parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(
                 new java.util.LinkedHashMap<>(parameters));

@@ -8,26 +8,29 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import com.alphapanda.instrument.InstrumentRegistry;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Loads a YAML file of strategies into {@code strategy_configurations}, upserting by id: at start-up
  * ({@code alpha-panda.strategies.seed-file}) and with {@code ./alpha-panda strategies load FILE}. Each strategy is
- * validated first (type known, parameters valid); a rejected one is reported and skipped, the others are loaded.
+ * validated first (type known, parameters valid and within {@link StrategyLimits}, instruments in the trading
+ * universe); a rejected one is reported and skipped, the others are loaded.
  * A running platform picks the changes up within its reload interval.
  */
 public final class StrategyLoad {
 
     private final StrategyStore store;
-    private final StrategyCatalog catalog;
+    private final StrategyValidation validation;
 
     public StrategyLoad(JdbcClient jdbc) {
-        this(new StrategyStore(jdbc), new StrategyCatalog(name -> null));
+        this(new StrategyStore(jdbc), new StrategyValidation(new StrategyCatalog(name -> null),
+                new InstrumentRegistry(jdbc)::outsideUniverse));
     }
 
-    StrategyLoad(StrategyStore store, StrategyCatalog catalog) {
+    StrategyLoad(StrategyStore store, StrategyValidation validation) {
         this.store = store;
-        this.catalog = catalog;
+        this.validation = validation;
     }
 
     /** What a load did: the ids upserted, the problems of the strategies left out, and notes. */
@@ -63,7 +66,7 @@ public final class StrategyLoad {
             }
             StrategyDefinition d = entry.definition();
             try {
-                ConfiguredStrategy built = catalog.build(d.id().value(), d.type(), d.parameters());
+                ConfiguredStrategy built = validation.check(d);
                 built.notes().stream().map(n -> d.id() + ": " + n).forEach(notes::add);
                 sink.accept(d);
                 loaded.add(d.id().value());

@@ -15,6 +15,8 @@ import java.util.Set;
  */
 final class StrategyParameters {
 
+    private static final int MAX_TEXT = 500;
+
     private final String prefix;
     private final Map<String, Object> values;
     private final Set<String> allowed = new LinkedHashSet<>();
@@ -32,23 +34,24 @@ final class StrategyParameters {
         this.problems = problems;
     }
 
-    int integer(String name, int defaultValue, int min) {
+    /** A whole number within [min, max]. */
+    int integer(String name, int defaultValue, int min, int max) {
         BigDecimal value = number(name, BigDecimal.valueOf(defaultValue));
         if (value == null || value.stripTrailingZeros().scale() > 0 || value.compareTo(BigDecimal.valueOf(min)) < 0
-                || value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            problem(name, "a whole number ≥ " + min);
+                || value.compareTo(BigDecimal.valueOf(max)) > 0) {
+            problem(name, "a whole number from " + min + " to " + max);
             return defaultValue;
         }
         return value.intValueExact();
     }
 
-    Integer optionalInteger(String name, int min) {
+    Integer optionalInteger(String name, int min, int max) {
         if (values.get(name) == null) {
             allowed.add(name);
             defaults.putIfAbsent(name, null);
             return null;
         }
-        return integer(name, min, min);
+        return integer(name, min, min, max);
     }
 
     /** An optional decimal in (0, max]: null when absent. */
@@ -111,8 +114,8 @@ final class StrategyParameters {
         if (raw == null) {
             return defaultValue;
         }
-        if (!(raw instanceof String s) || s.isBlank()) {
-            problem(name, "a non-empty text");
+        if (!(raw instanceof String s) || s.isBlank() || s.length() > MAX_TEXT) {
+            problem(name, "a non-empty text of at most " + MAX_TEXT + " characters");
             return defaultValue;
         }
         return s.strip();
@@ -157,11 +160,11 @@ final class StrategyParameters {
             return defaultValue;
         }
         if (raw instanceof BigDecimal d) {
-            return d;
+            return bounded(d);
         }
-        if (raw instanceof Number || raw instanceof String) {
+        if ((raw instanceof Number || raw instanceof String) && raw.toString().length() <= StrategyLimits.MAX_DIGITS * 2) {
             try {
-                return new BigDecimal(raw.toString().strip());
+                return bounded(new BigDecimal(raw.toString().strip()));
             } catch (NumberFormatException e) {
                 return null;
             }
@@ -169,7 +172,19 @@ final class StrategyParameters {
         return null;
     }
 
+    /** A number of at most {@link StrategyLimits#MAX_DIGITS} digits and a sane exponent, else null (a problem). */
+    private static BigDecimal bounded(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        boolean sane = stripped.precision() <= StrategyLimits.MAX_DIGITS
+                && Math.abs((long) stripped.scale()) <= StrategyLimits.MAX_DIGITS;
+        return sane ? value : null;
+    }
+
     private void problem(String name, String expected) {
-        problems.add("parameter '" + prefix + name + "' must be " + expected + ", was '" + values.get(name) + "'");
+        String was = String.valueOf(values.get(name));
+        if (was.length() > 40) {
+            was = was.substring(0, 40) + "…";
+        }
+        problems.add("parameter '" + prefix + name + "' must be " + expected + ", was '" + was + "'");
     }
 }

@@ -51,8 +51,9 @@ final class StrategyRoster {
             } else if (row.definition().active()) {
                 try {
                     next.put(row.definition().id(), instanceFor(row.definition(), notes));
-                } catch (InvalidStrategyException e) {
-                    rejected.add(e.getMessage());
+                } catch (IllegalArgumentException | IllegalStateException e) {
+                    rejected.add(e instanceof InvalidStrategyException ? e.getMessage()
+                            : "strategy '" + row.id() + "' rejected: " + e.getMessage());
                 }
             }
         }

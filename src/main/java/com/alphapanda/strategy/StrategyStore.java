@@ -37,7 +37,8 @@ final class StrategyStore {
     List<Row> findAll() {
         return jdbc.sql("""
                 SELECT id, strategy_type, instruments::text AS instruments, parameters::text AS parameters,
-                       is_active, target_brokers
+                       is_active, target_brokers, jsonb_array_length(instruments) AS instrument_count,
+                       octet_length(parameters::text) AS parameters_bytes
                 FROM strategy_configurations ORDER BY id
                 """).query((rs, n) -> row(rs)).list();
     }
@@ -45,7 +46,8 @@ final class StrategyStore {
     java.util.Optional<Row> find(StrategyId id) {
         return jdbc.sql("""
                 SELECT id, strategy_type, instruments::text AS instruments, parameters::text AS parameters,
-                       is_active, target_brokers
+                       is_active, target_brokers, jsonb_array_length(instruments) AS instrument_count,
+                       octet_length(parameters::text) AS parameters_bytes
                 FROM strategy_configurations WHERE id = :id
                 """).param("id", id.value()).query((rs, n) -> row(rs)).optional();
     }
@@ -106,6 +108,10 @@ final class StrategyStore {
 
     private static Row row(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
+        String oversized = oversized(rs);
+        if (oversized != null) {
+            return new Row(id, null, "strategy '" + id + "' rejected: " + oversized);
+        }
         try {
             List<InstrumentToken> tokens = EventJson.mapper().readValue(rs.getString("instruments"), TOKENS)
                     .stream().map(InstrumentToken::of).toList();
@@ -115,6 +121,20 @@ final class StrategyStore {
         } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
             return new Row(id, null, "strategy '" + id + "' rejected: " + e.getMessage());
         }
+    }
+
+    /** Why a stored row is too large to even parse (bounds checked in SQL, before reading it), or null. */
+    private static String oversized(ResultSet rs) throws SQLException {
+        int instruments = rs.getInt("instrument_count");
+        if (instruments > StrategyLimits.MAX_INSTRUMENTS) {
+            return instruments + " instruments, at most " + StrategyLimits.MAX_INSTRUMENTS + " are allowed";
+        }
+        int bytes = rs.getInt("parameters_bytes");
+        if (bytes > StrategyLimits.MAX_PARAMETERS_BYTES) {
+            return "parameters of " + bytes + " bytes, at most " + StrategyLimits.MAX_PARAMETERS_BYTES
+                    + " are allowed";
+        }
+        return null;
     }
 
     private static List<Broker> brokers(Array array) throws SQLException {

@@ -3,6 +3,8 @@ package com.alphapanda.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -117,6 +119,70 @@ class AlphaPandaCommandTest {
                 "--alpha-panda.api.cors.credentials=false", "--alpha-panda.environment=production")).isEqualTo(1));
         assertThat(stderr).contains("alpha-panda.api.cors.origins", "production");
         assertOneLineWithoutStackTrace(stderr);
+    }
+
+    @Test
+    void anUnknownAlphaPandaPropertyIsRefusedBeforeAnyServerStarts() {
+        assertRefusedBeforeAnyServerStarts("alpha-panda.brokerz", "nothing reads alpha-panda.brokerz",
+                "run", "--alpha-panda.brokerz=paper");
+        assertRefusedBeforeAnyServerStarts("alpha-panda.risk.brokers.paper.max-position-sise", "nothing reads",
+                "run", "--alpha-panda.risk.brokers.paper.max-position-sise=5");
+    }
+
+    @Test
+    void aNegativeOrZeroSimulatedTickIntervalIsRefusedBeforeAnyServerStarts() {
+        assertRefusedBeforeAnyServerStarts("alpha-panda.market-feed.simulated.tick-interval", "'-1s'",
+                "run", "--alpha-panda.market-feed.simulated.tick-interval=-1s");
+        assertRefusedBeforeAnyServerStarts("alpha-panda.market-feed.simulated.tick-interval", "'0s'",
+                "run", "--alpha-panda.market-feed.simulated.tick-interval=0s");
+    }
+
+    @Test
+    void aMissingReplayFileIsRefusedBeforeAnyServerStarts() {
+        assertRefusedBeforeAnyServerStarts("alpha-panda.market-feed.replay.file", "an existing, readable file",
+                "run", "--alpha-panda.market-feed.source=replay",
+                "--alpha-panda.market-feed.replay.file=/nonexistent/ticks.csv");
+    }
+
+    @Test
+    void portsOutOfRangeAreRefusedBeforeAnyServerStarts() {
+        assertRefusedBeforeAnyServerStarts("server.port", "'99999'", "run", "--server.port=99999");
+        assertRefusedBeforeAnyServerStarts("alpha-panda.embedded.redis-port", "'70000'",
+                "run", "--alpha-panda.embedded.redis-port=70000");
+    }
+
+    @Test
+    void aPortInUseIsRefusedAtOnceNamingThePortAndAPortGivenTwiceKeepsTheLastValue() throws IOException {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            int port = busy.getLocalPort();
+            assertRefusedBeforeAnyServerStarts("server.port", "port " + port + " is already in use",
+                    "run", "--server.port=99999", "--server.port=" + port);
+        }
+    }
+
+    @Test
+    void aCorsRefusalComesBeforeAnyServerStarts() {
+        assertRefusedBeforeAnyServerStarts("alpha-panda.api.cors.origins", "credentials",
+                "run", "--alpha-panda.api.cors.origins=*");
+    }
+
+    /** Exit 1 with one line naming the property, and no embedded server was started (they take 12-36 s). */
+    private void assertRefusedBeforeAnyServerStarts(String property, String detail, String... args) {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream logs = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(logs, true, StandardCharsets.UTF_8));
+        long started = System.nanoTime();
+        String stderr;
+        try {
+            stderr = captureStderr(() -> assertThat(run(args)).isEqualTo(1));
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertThat(stderr).contains("alpha-panda: error: invalid configuration: " + property, detail);
+        assertOneLineWithoutStackTrace(stderr);
+        assertThat(logs.toString(StandardCharsets.UTF_8)).doesNotContain("Embedded servers started", "Embedded kafka",
+                "Tomcat started");
+        assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(30));
     }
 
     private static void assertOneLineWithoutStackTrace(String stderr) {

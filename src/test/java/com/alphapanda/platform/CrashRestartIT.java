@@ -27,7 +27,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -44,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The packaged jar, as a user runs it: {@code run} with a persistent data directory, killed with SIGKILL (which
  * orphans the PostgreSQL and Redis processes), then started again on the same directory. The restart must succeed and
- * keep the topic data and the tables written before the kill.
+ * keep the topic data and the tables written before the kill, report healthy only once every listener holds its
+ * partitions, and consume again within seconds (static group membership: no wait for the killed member).
  */
 class CrashRestartIT {
 
@@ -89,6 +95,13 @@ class CrashRestartIT {
 
         String newBootstrap = restarted.get("embedded").get("kafka").get("bootstrapServers").asString();
         String newJdbcUrl = restarted.get("embedded").get("postgres").get("jdbcUrl").asString();
+        long ready = System.nanoTime();
+        RecordMetadata after = produce(newBootstrap, Envelopes.root(Topics.MARKET_TICKS,
+                MarketTick.ltp(InstrumentToken.of(738561), Price.of("2501"), Instant.now()), "crash-test"));
+        awaitConsumed(newBootstrap, after, Duration.ofSeconds(15));
+        System.out.printf("restart after kill -9: healthy (every listener assigned) after %d ms, every tick group"
+                + " consuming %d ms later%n", (ready - restart) / 1_000_000,
+                (System.nanoTime() - ready) / 1_000_000);
         assertThat(consumeIds(newBootstrap)).contains(tick.id().asString());
         assertThat(query(newJdbcUrl, "SELECT reason FROM trading_state WHERE broker = 'zerodha'"))
                 .isEqualTo("before the crash");
@@ -98,18 +111,58 @@ class CrashRestartIT {
         assertThat(dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
     }
 
-    private Process start(int port, String logName) throws Exception {
+    @Test
+    void aFreshRunKilledWithKillNineLeavesNothingBehindOnceTheNextRunStarted() throws Exception {
+        int port = freePort();
+        process = start(port, "fresh-first.log", "--fresh");
+        JsonNode info = awaitHealthy(port);
+        Path killedDir = Path.of(info.get("embedded").get("postgres").get("dataDir").asString()).getParent();
+        long postmaster = Long.parseLong(Files.readAllLines(killedDir.resolve("postgres/postmaster.pid")).get(0).trim());
+        long redis = Long.parseLong(Files.readString(killedDir.resolve("redis/redis.pid")).trim());
+        List<Long> backends = ProcessHandle.of(postmaster).orElseThrow().children().map(ProcessHandle::pid).toList();
+
+        process.destroyForcibly().waitFor();
+        assertThat(ProcessHandle.of(postmaster)).as("kill -9 orphans PostgreSQL").isPresent();
+
+        process = start(port, "fresh-second.log", "--fresh");
+        JsonNode second = awaitHealthy(port);
+        assertThat(killedDir).as("the killed run's temporary directory").doesNotExist();
+        for (long pid : concat(List.of(postmaster, redis), backends)) {
+            assertThat(ProcessHandle.of(pid).filter(ProcessHandle::isAlive)).as("process %d of the killed run", pid)
+                    .isEmpty();
+        }
+        Path secondDir = Path.of(second.get("embedded").get("postgres").get("dataDir").asString()).getParent();
+        assertThat(secondDir.getParent()).isEqualTo(killedDir.getParent());
+        assertThat(secondDir.resolve("redis/bin")).as("the Redis binary lives in the data directory, not in the"
+                + " temp folder where kill -9 would leave it").isDirectory();
+
+        process.destroy();
+        assertThat(process.waitFor()).isIn(0, 143);
+        assertThat(secondDir).as("a graceful stop deletes the temporary directory").doesNotExist();
+    }
+
+    private static List<Long> concat(List<Long> a, List<Long> b) {
+        List<Long> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private Process start(int port, String logName, String... extra) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions",
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "run",
-                "--data-dir", dataDir.toString(), "--server.port=" + port,
-                "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN));
+                "--server.port=" + port, "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN));
+        if (extra.length == 0) {
+            command.addAll(List.of("--data-dir", dataDir.toString()));
+        } else {
+            command.addAll(List.of(extra));
+        }
         File log = dataDir.resolveSibling(dataDir.getFileName() + "-" + logName).toFile();
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
     }
 
     private JsonNode awaitHealthy(int port) {
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(250)).until(() -> {
             assertThat(process.isAlive()).as("the application process is running").isTrue();
             return "UP".equals(getJson(port, "/actuator/health").path("status").asString(null));
         });
@@ -128,15 +181,47 @@ class CrashRestartIT {
         }
     }
 
-    private static void produce(String bootstrap, Envelope<MarketTick> tick) throws Exception {
+    private static RecordMetadata produce(String bootstrap, Envelope<MarketTick> tick) throws Exception {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrap);
         p.put("acks", "all");
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.MARKET_TICKS.name(), tick.key(),
+            return producer.send(new ProducerRecord<>(Topics.MARKET_TICKS.name(), tick.key(),
                     new EventCodec().encode(tick))).get();
         }
+    }
+
+    /**
+     * Waits until every consumer group of the tick topic consumes again: it commits past the record just produced, or
+     * (when it is still working through the ticks the feed published during the restart) its committed offsets move
+     * forward. A group stuck in a rebalance waiting for the killed member does neither.
+     */
+    private static void awaitConsumed(String bootstrap, RecordMetadata record, Duration within) throws Exception {
+        TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+        List<String> groups = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.ticks",
+                "alpha-panda.portfolio-manager.ticks");
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            Map<String, Long> before = new java.util.HashMap<>();
+            for (String group : groups) {
+                before.put(group, committedTotal(admin, group));
+            }
+            await().atMost(within).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                for (String group : groups) {
+                    Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get();
+                    OffsetAndMetadata committed = offsets.get(partition);
+                    boolean pastRecord = committed != null && committed.offset() > record.offset();
+                    assertThat(pastRecord || committedTotal(admin, group) > before.get(group))
+                            .as(group + " consumes after the restart").isTrue();
+                }
+            });
+        }
+    }
+
+    private static long committedTotal(Admin admin, String group) throws Exception {
+        return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get().values().stream()
+                .filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
     }
 
     private static List<String> consumeIds(String bootstrap) {

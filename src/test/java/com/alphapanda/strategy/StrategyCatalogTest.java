@@ -31,8 +31,8 @@ class StrategyCatalogTest {
         assertThatThrownBy(() -> catalog.build("s1", "momentum",
                 Map.of("lookback_periods", -3, "threshold", "abc")))
                 .isInstanceOf(InvalidStrategyException.class)
-                .hasMessageContaining("parameter 'lookback_periods' must be a whole number ≥ 2, was '-3'")
-                .hasMessageContaining("parameter 'threshold' must be a number ≥ 0, was 'abc'");
+                .hasMessageContaining("parameter 'lookback_periods' must be a whole number from 2 to 5000, was '-3'")
+                .hasMessageContaining("parameter 'threshold' must be a number ≥ 0 and ≤ 10, was 'abc'");
     }
 
     @Test

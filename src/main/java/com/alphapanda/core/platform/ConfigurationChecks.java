@@ -2,6 +2,9 @@ package com.alphapanda.core.platform;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Arrays;
@@ -11,6 +14,7 @@ import java.util.stream.Collectors;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.context.properties.bind.BindHandler;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.bind.validation.BindValidationException;
@@ -39,8 +43,15 @@ public final class ConfigurationChecks {
 
     /** Binds a validated properties record from the environment (defaults when absent). */
     public static <T> T bind(Environment env, String prefix, Class<T> type) {
+        return bind(env, prefix, type, null);
+    }
+
+    private static <T> T bind(Environment env, String prefix, Class<T> type, KnownProperties known) {
         try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
-            var handler = new ValidationBindHandler(new SpringValidatorAdapter(factory.getValidator()));
+            BindHandler handler = new ValidationBindHandler(new SpringValidatorAdapter(factory.getValidator()));
+            if (known != null) {
+                handler = known.recording(handler);
+            }
             return Binder.get(env).bindOrCreate(prefix, Bindable.of(type), handler);
         } catch (BindException e) {
             throw translate(e);
@@ -49,20 +60,27 @@ public final class ConfigurationChecks {
 
     /**
      * Binds and validates every {@code @ConfigurationProperties} type of the platform, so that a bad value stops
-     * start-up before any server is started.
+     * start-up before any server is started; then refuses any {@code alpha-panda.*} property none of them reads.
      */
     public static void validateAll(Environment env) {
         var scanner = new ClassPathScanningCandidateComponentProvider(false);
         scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
-        PlatformProperties platform = bind(env, "alpha-panda", PlatformProperties.class);
+        KnownProperties known = new KnownProperties();
+        PlatformProperties platform = bind(env, "alpha-panda", PlatformProperties.class, known);
         for (BeanDefinition candidate : scanner.findCandidateComponents(ROOT_PACKAGE)) {
             Class<?> type = ClassUtils.resolveClassName(candidate.getBeanClassName(), ConfigurationChecks.class
                     .getClassLoader());
             ConfigurationProperties annotation = type.getAnnotation(ConfigurationProperties.class);
-            Object bound = bind(env, annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type);
+            Object bound = bind(env, annotation.value().isEmpty() ? annotation.prefix() : annotation.value(), type,
+                    known);
             if (bound instanceof CrossCheckedProperties crossChecked) {
                 crossChecked.check(platform);
             }
+        }
+        String unknown = known.firstUnknown(env);
+        if (unknown != null) {
+            throw new InvalidConfigurationException(unknown, env.getProperty(unknown),
+                    "a known property: nothing reads " + unknown + " (see docs/configuration.md for the settings)");
         }
     }
 
@@ -109,6 +127,43 @@ public final class ConfigurationChecks {
         if (kafka != null && !isHostPortList(kafka)) {
             throw new InvalidConfigurationException("spring.kafka.bootstrap-servers", kafka,
                     "a comma-separated list of host:port, such as redpanda-1:9092,redpanda-2:9092");
+        }
+    }
+
+    /**
+     * Checks {@code server.port} and {@code management.server.port}: a whole number from -1 (no web server) to 65535,
+     * and, when fixed, free on this machine, so that a conflict is reported at once and names the port instead of
+     * failing after every embedded server has started.
+     */
+    public static void checkServerPorts(Environment env) {
+        for (String property : new String[] {"server.port", "management.server.port"}) {
+            String value = env.getProperty(property);
+            if (value == null) {
+                continue;
+            }
+            int port;
+            try {
+                port = Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidConfigurationException(property, value, "a port number from 0 to 65535");
+            }
+            if (port < -1 || port > 65535) {
+                throw new InvalidConfigurationException(property, value, "a port number from 0 to 65535");
+            }
+            if (port > 0 && !isFree(env.getProperty(property.replace("port", "address")), port)) {
+                throw new InvalidConfigurationException(property, value, "a free port (port " + port
+                        + " is already in use by another process)");
+            }
+        }
+    }
+
+    private static boolean isFree(String address, int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(address == null ? new InetSocketAddress(port) : new InetSocketAddress(address, port));
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,8 @@
 package com.alphapanda.core.platform;
 
 import java.time.Clock;
+import org.springframework.boot.task.SimpleAsyncTaskSchedulerCustomizer;
+import org.springframework.boot.task.ThreadPoolTaskSchedulerCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -12,5 +14,16 @@ class PlatformConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** A scheduled task hit by an OutOfMemoryError ends the process instead of leaving it half alive. */
+    @Bean
+    ThreadPoolTaskSchedulerCustomizer fatalErrorsEndTheProcess() {
+        return scheduler -> scheduler.setErrorHandler(FatalErrors.schedulerErrorHandler());
+    }
+
+    @Bean
+    SimpleAsyncTaskSchedulerCustomizer fatalErrorsEndTheProcessOnVirtualThreads() {
+        return scheduler -> scheduler.setErrorHandler(FatalErrors.schedulerErrorHandler());
     }
 }

@@ -83,30 +83,37 @@ class StreamingConfiguration {
     /**
      * The default container factory, for read-process-write stages: batch listeners ({@link BatchProcessor}) in one
      * Kafka transaction per poll (Boot's transaction manager), offsets acknowledged by the processor; after a
-     * rollback the batch is redelivered after its group's first back-off interval.
+     * rollback the batch is redelivered after its group's first back-off interval. Every container gets static
+     * group membership and assignment tracking for readiness ({@link ListenerAssignments}).
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
-            ConsumerFactory<Object, Object> kafkaConsumerFactory, StreamingErrorHandling errorHandling) {
+            ConsumerFactory<Object, Object> kafkaConsumerFactory, StreamingErrorHandling errorHandling,
+            ListenerAssignments listenerAssignments) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         configurer.configure(factory, kafkaConsumerFactory);
         batchesAcknowledgedByTheProcessor(factory);
-        factory.setContainerCustomizer(container -> container.setAfterRollbackProcessor(
-                new SeekBackAfterRollback(errorHandling.backOff(container.getGroupId(), 1))));
+        factory.setContainerCustomizer(container -> {
+            container.setAfterRollbackProcessor(
+                    new SeekBackAfterRollback(errorHandling.backOff(container.getGroupId(), 1)));
+            listenerAssignments.configure(container);
+        });
         return factory;
     }
 
     /**
-     * For consumers that only read (last prices, marks, probes): batch listeners without a Kafka transaction;
-     * offsets are committed when the processor acknowledges, dead letters go through the root producer.
+     * For consumers that only read (last prices, trading-state announcements, probes): batch listeners without a
+     * Kafka transaction; offsets are committed when the processor acknowledges, dead letters go through the root
+     * producer.
      */
     @Bean
     ConcurrentKafkaListenerContainerFactory<Object, Object> readOnlyContainerFactory(
-            ConsumerFactory<Object, Object> kafkaConsumerFactory) {
+            ConsumerFactory<Object, Object> kafkaConsumerFactory, ListenerAssignments listenerAssignments) {
         ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
         factory.setConsumerFactory(kafkaConsumerFactory);
         batchesAcknowledgedByTheProcessor(factory);
+        factory.setContainerCustomizer(listenerAssignments::configure);
         return factory;
     }
 

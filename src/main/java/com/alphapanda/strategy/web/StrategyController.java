@@ -6,6 +6,7 @@ import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.strategy.InvalidStrategyException;
 import com.alphapanda.strategy.StrategyAdministration;
 import com.alphapanda.strategy.StrategyAdministration.StrategyState;
+import com.alphapanda.strategy.StrategyNotFlatException;
 import com.alphapanda.strategy.StrategyAdministration.StrategyType;
 import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
@@ -96,12 +97,20 @@ class StrategyController {
         return found(strategyId, strategies.setActive(strategyId, false));
     }
 
-    @Operation(summary = "Delete a strategy")
+    @Operation(summary = "Delete a strategy (409 while it has open positions or resting orders: flatten it first)")
     @DeleteMapping("/api/v1/strategies/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@PathVariable String id) {
         StrategyId strategyId = StrategyRequests.strategyId(id);
-        if (!strategies.delete(strategyId)) {
+        boolean deleted;
+        try {
+            deleted = strategies.delete(strategyId);
+        } catch (StrategyNotFlatException e) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+            problem.setTitle("Strategy not flat");
+            throw new ErrorResponseException(HttpStatus.CONFLICT, problem, e);
+        }
+        if (!deleted) {
             throw notFound(strategyId);
         }
         return ResponseEntity.noContent().build();

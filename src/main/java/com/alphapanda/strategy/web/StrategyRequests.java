@@ -4,6 +4,7 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.strategy.StrategyDefinition;
+import com.alphapanda.strategy.StrategyLimits;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class StrategyRequests {
                     requiredMode = Schema.RequiredMode.REQUIRED) String id,
             @Schema(description = "one of GET /api/v1/strategy-types", example = "momentum",
                     requiredMode = Schema.RequiredMode.REQUIRED) String type,
-            @Schema(description = "instrument tokens", example = "[738561]") List<Long> instruments,
+            @Schema(description = "1-200 instrument tokens of the trading universe", example = "[738561]") List<Long> instruments,
             @Schema(description = "parameters of the type; defaults apply to those left out")
             @JsonDeserialize(using = ExactJsonObject.class) Map<String, Object> parameters,
             @Schema(description = "default true") Boolean active,
@@ -34,7 +35,12 @@ final class StrategyRequests {
                     .toList();
             List<Broker> targets = brokers == null ? List.of(Broker.PAPER) : brokers.stream()
                     .map(b -> field("brokers", () -> Broker.fromId(required(b, "brokers[]")))).toList();
-            return field("brokers", () -> new StrategyDefinition(strategyId, required(type, "type").strip(), tokens,
+            String strategyType = required(type, "type").strip();
+            if (tokens.isEmpty() || tokens.size() > StrategyLimits.MAX_INSTRUMENTS) {
+                throw new IllegalArgumentException("field 'instruments': from 1 to " + StrategyLimits.MAX_INSTRUMENTS
+                        + " instrument tokens are required, got " + tokens.size());
+            }
+            return field("brokers", () -> new StrategyDefinition(strategyId, strategyType, tokens,
                     parameters, active == null || active, targets));
         }
     }

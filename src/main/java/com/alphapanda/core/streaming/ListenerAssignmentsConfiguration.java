@@ -1,0 +1,15 @@
+package com.alphapanda.core.streaming;
+
+import com.alphapanda.core.platform.PlatformProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Static group membership for every listener, and the {@code listeners} readiness indicator. */
+@Configuration(proxyBeanMethods = false)
+class ListenerAssignmentsConfiguration {
+
+    @Bean("listeners")
+    ListenerAssignments listenerAssignments(PlatformProperties platform) {
+        return new ListenerAssignments(platform.instanceId());
+    }
+}
