@@ -25,7 +25,7 @@ class BacktestStrategyFromDatabaseIT {
                 - strategy_name: stored_momentum
                   strategy_type: momentum
                   enabled: false
-                  instrument_tokens: [738561, 408065]
+                  instrument_tokens: [738561, 81153]
                   parameters: {lookback_periods: 10, threshold: 0.005, position_size: 5}
                 """);
         String dataDir = dir.resolve("data").toString();

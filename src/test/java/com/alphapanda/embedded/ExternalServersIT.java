@@ -70,7 +70,9 @@ class ExternalServersIT {
     void connectsToExternalServersAndStartsNoneOfItsOwn() throws Exception {
         try (ConfigurableApplicationContext app = start(postgres.jdbcUrl(), "migrate")) {
             assertThat(app.getBeanProvider(EmbeddedServers.class).getIfAvailable()).isNull();
-            assertThat(app.getBean(HealthEndpoint.class).health().getStatus()).isEqualTo(Status.UP);
+            // UP once every listener holds its partitions (the listeners component of readiness)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .until(() -> app.getBean(HealthEndpoint.class).health().getStatus(), Status.UP::equals);
 
             app.getBean(EventPublisher.class).publish(Topics.MARKET_TICKS, Envelopes.root(Topics.MARKET_TICKS,
                     MarketTick.ltp(InstrumentToken.of(256265), Price.of("24000.5"), Instant.now()), "it")).join();

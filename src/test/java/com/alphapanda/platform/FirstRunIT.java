@@ -17,6 +17,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,6 +25,9 @@ import tools.jackson.databind.JsonNode;
  * the log says which day the simulated session stands for, and the admin token comes last, in a box.
  */
 @ExtendWith(OutputCaptureExtension.class)
+// the demo keeps trading on the shared embedded servers while its context lives: closed after this class so that it
+// does not write the read models other tests wipe and watch
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "alpha-panda.demo=true", "alpha-panda.api.bootstrap-token=", "alpha-panda.market-feed.source=simulated"})
 class FirstRunIT {
@@ -61,7 +65,9 @@ class FirstRunIT {
                 () -> api.get("/api/v1/fills?strategy=demo_low_frequency").get("items"), f -> !f.isEmpty());
         assertThat(fills.get(0).get("side").asString()).isEqualTo("BUY");
         assertThat(api.get("/api/v1/signals?strategy=demo_low_frequency").get("items")).isNotEmpty();
-        assertThat(api.get("/api/v1/portfolios").toString()).contains("demo_low_frequency");
+        // the read model is written just after the fill's batch commits
+        await().atMost(Duration.ofSeconds(15)).until(() -> api.get("/api/v1/portfolios").toString(),
+                portfolios -> portfolios.contains("demo_low_frequency"));
         await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("SELECT count(*) FROM simulated_session")
                 .query(Long.class).single() == 1);
         assertThat(jdbc.sql("SELECT strategies FROM demo_seeding").query(String.class).single())

@@ -75,10 +75,12 @@ class PortfolioOutageIT {
         StrategyId strategy = PipelineTestSupport.freshStrategy("outage_long");
         InstrumentToken token = PipelineTestSupport.freshInstrument();
 
-        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> interrupt(Duration.ofSeconds(20)));
+        // the two fills may land on different partitions, whose retries then interleave (about 2 × 11 s of
+        // back-off and Redis timeouts): the outage outlasts both retry budgets
+        CompletableFuture<Void> outage = CompletableFuture.runAsync(() -> interrupt(Duration.ofSeconds(35)));
         Thread.sleep(300);
         List<String> fillIds = publishFills(strategy, token, 2);
-        List<JsonNode> dead = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetters(strategy),
+        List<JsonNode> dead = await().atMost(Duration.ofSeconds(90)).until(() -> deadLetters(strategy),
                 d -> d.size() == 2);
         outage.join();
         assertThat(dead).allSatisfy(d -> {
