@@ -1,0 +1,175 @@
+package com.alphapanda.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.alphapanda.ApiTestClient;
+import com.alphapanda.PipelineTestSupport;
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.OrderFilled;
+import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.core.money.Money;
+import com.alphapanda.core.money.Price;
+import com.alphapanda.core.money.Quantity;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.topic.Topics;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis):
+ * sign-in, the overview's trading-state actions, a portfolio updating live from the stream, role-aware buttons.
+ * Every test fails on a request to another host or a JavaScript console error, and saves a screenshot under
+ * {@code target/dashboard-screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher publisher;
+
+    DashboardBrowser browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = new DashboardBrowser(port);
+    }
+
+    @AfterEach
+    void checkAndCloseBrowser(TestInfo test) throws Exception {
+        try {
+            browser.screenshot(test.getTestMethod().orElseThrow().getName());
+            browser.assertOnlyTheApplicationWasContactedAndNoConsoleError();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdminSignsInSeesTheOverviewAndSignsOutClearingTheToken() {
+        browser.signIn(ApiTestClient.ADMIN_TOKEN);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        assertThat(browser.await(By.id("who")).getText()).endsWith("(admin)");
+        assertThat(browser.await(By.id("market")).getText()).startsWith("Market");
+        browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-action][data-broker='paper']"))).isNotEmpty();
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')"))
+                .isEqualTo(ApiTestClient.ADMIN_TOKEN);
+
+        browser.driver.findElement(By.id("sign-out")).click();
+
+        browser.await(By.id("token"));
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')")).isNull();
+        assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void aWrongTokenShowsAClearSignInError() {
+        browser.expectConsoleError("/api/v1/me", "401");
+        browser.signIn("ap_not-a-real-token-000000000000");
+
+        assertThat(browser.await(By.id("sign-in-error")).getText())
+                .isEqualTo("Sign-in failed: the token is unknown, revoked or expired.");
+        assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')")).isNull();
+    }
+
+    @Test
+    void anOperatorHaltsThenResumesTradingFromTheOverviewAndSeesTheStateChange() {
+        browser.signIn(token("operator"));
+        By state = By.cssSelector("[data-broker-state='paper']");
+        browser.awaitText(state, "Active");
+
+        act("halted", "dashboard test: halt");
+        browser.awaitText(state, "Halted");
+        assertThat(tradingState()).isEqualTo("HALTED");
+
+        act("active", "dashboard test: resume");
+        browser.awaitText(state, "Active");
+        assertThat(tradingState()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void thePortfolioPageShowsAPositionChangeWhenAFillArrivesWithoutReloading() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("dashboard");
+        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
+        fill(strategy, instrument, 1, 0);
+        ApiTestClient api = new ApiTestClient(port);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> api.get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
+
+        browser.signIn(token("viewer"));
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/portfolios/paper/" + strategy.value());
+        By position = By.cssSelector("[data-position='" + instrument.value() + "']");
+        browser.awaitText(position, "1");
+        browser.driver.executeScript("window.stillTheSamePage = true");
+
+        fill(strategy, instrument, 2, 1);
+
+        browser.awaitText(position, "3");
+        browser.awaitText(By.id("fill-count"), "2");
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        assertThat(browser.driver.findElement(By.id("portfolio-summary")).getText()).contains("₹");
+    }
+
+    @Test
+    void aViewerSeesNoOperatorButtonsAndTheApiRefusesTheActionAnyway() {
+        String viewer = token("viewer");
+        browser.signIn(viewer);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        assertThat(browser.await(By.id("who")).getText()).endsWith("(viewer)");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-action]"))).isEmpty();
+
+        browser.open("/#/dead-letters");
+        browser.await(By.cssSelector("#dead-letters .hint, #dead-letters table"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-replay]"))).isEmpty();
+
+        assertThat(new ApiTestClient(port, viewer).request("POST", "/api/v1/trading-state/paper",
+                "{\"state\":\"halted\",\"reason\":\"viewer tries\"}").statusCode()).isEqualTo(403);
+    }
+
+    private void act(String action, String reason) {
+        browser.await(By.cssSelector("button[data-action='" + action + "'][data-broker='paper']")).click();
+        browser.await(By.id("confirm-reason")).sendKeys(reason);
+        browser.driver.findElement(By.id("confirm-ok")).click();
+    }
+
+    private String tradingState() {
+        for (var item : new ApiTestClient(port).get("/api/v1/trading-state").get("items")) {
+            if (item.get("broker").asString().equals("paper")) {
+                return item.get("state").asString();
+            }
+        }
+        throw new AssertionError("no paper broker in the trading state");
+    }
+
+    private String token(String role) {
+        return new ApiTestClient(port).post("/api/v1/tokens",
+                "{\"name\":\"dashboard-" + role + "-" + UUID.randomUUID() + "\",\"role\":\"" + role + "\"}", 201)
+                .get("token").asString();
+    }
+
+    private void fill(StrategyId strategy, InstrumentToken instrument, long quantity, int sequence) {
+        OrderFilled fill = new OrderFilled("dash-order-" + strategy.value() + "-" + sequence,
+                "dash-fill-" + strategy.value() + "-" + sequence, strategy, instrument, SignalType.BUY,
+                Quantity.of(quantity), Price.of("1234567.50"), Money.of("0.10"),
+                PipelineTestSupport.SESSION.plusSeconds(sequence));
+        publisher.publish(Topics.ordersFilled(Broker.PAPER), Envelopes.root(Topics.ordersFilled(Broker.PAPER),
+                fill, "test")).join();
+    }
+}
