@@ -28,7 +28,7 @@ export function groupIndian(digits) {
 export function time(iso) {
   if (!iso) return '—';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? String(iso) : d.toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false });
+  return Number.isNaN(d.getTime()) ? String(iso) : `${d.toLocaleString('en-IN', { timeZone: 'Asia/Kolkata', hour12: false })} IST`;
 }
 
 export function count(n) {

@@ -26,6 +26,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis):
@@ -41,6 +42,9 @@ class DashboardIT {
 
     @Autowired
     EventPublisher publisher;
+
+    @Autowired
+    JdbcClient jdbc;
 
     DashboardBrowser browser;
 
@@ -143,6 +147,46 @@ class DashboardIT {
                 "{\"state\":\"halted\",\"reason\":\"viewer tries\"}").statusCode()).isEqualTo(403);
     }
 
+    @Test
+    void anAdminEditingAStrategyParameterWithABadValueSeesTheApisMessageNextToTheField() {
+        String id = PipelineTestSupport.freshStrategy("dash_strategy").value();
+        long instrument = tradableInstrument();
+        new ApiTestClient(port).post("/api/v1/strategies", "{\"id\":\"" + id + "\",\"type\":\"momentum\","
+                + "\"instruments\":[" + instrument + "],\"parameters\":{\"lookback_periods\":5},\"active\":false}", 201);
+        browser.expectConsoleError("/api/v1/strategies/" + id + "/parameters", "400"); // the refused value
+        browser.signIn(ApiTestClient.ADMIN_TOKEN);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/strategies");
+        browser.await(By.linkText(id)).click();
+        var field = browser.await(By.id("param-lookback_periods"));
+        field.clear();
+        field.sendKeys("1");
+        browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
+
+        var error = browser.await(By.id("param-lookback_periods-error"));
+        assertThat(error.getText()).isEqualTo("parameter 'lookback_periods' must be a whole number from 2 to 5000, was '1'");
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
+                .asInt()).as("nothing stored").isEqualTo(5);
+
+        field.clear();
+        field.sendKeys("7");
+        browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
+        browser.awaitText(By.id("strategy-saved"), "Saved.");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
+                .asInt()).isEqualTo(7);
+    }
+
+    /** A fresh instrument in the trading universe, as {@code instruments import} adds it. */
+    private long tradableInstrument() {
+        long token = PipelineTestSupport.freshInstrument().value();
+        for (String table : new String[] {"instruments", "instrument_registry"}) {
+            jdbc.sql("INSERT INTO " + table + " (instrument_token, tradingsymbol, exchange) VALUES (:t, :s, 'NSE')")
+                    .param("t", token).param("s", "T" + token).update();
+        }
+        return token;
+    }
+
     private void act(String action, String reason) {
         browser.await(By.cssSelector("button[data-action='" + action + "'][data-broker='paper']")).click();
         browser.await(By.id("confirm-reason")).sendKeys(reason);
@@ -167,7 +211,7 @@ class DashboardIT {
     private void fill(StrategyId strategy, InstrumentToken instrument, long quantity, int sequence) {
         OrderFilled fill = new OrderFilled("dash-order-" + strategy.value() + "-" + sequence,
                 "dash-fill-" + strategy.value() + "-" + sequence, strategy, instrument, SignalType.BUY,
-                Quantity.of(quantity), Price.of("1234567.50"), Money.of("0.10"),
+                Quantity.of(quantity), Price.of("123456.75"), Money.of("0.10"),
                 PipelineTestSupport.SESSION.plusSeconds(sequence));
         publisher.publish(Topics.ordersFilled(Broker.PAPER), Envelopes.root(Topics.ordersFilled(Broker.PAPER),
                 fill, "test")).join();
