@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -92,8 +93,10 @@ final class DashboardBrowser implements AutoCloseable {
     /** Reads the logs so far; fails on a request to another host or an unexpected console error. */
     void assertOnlyTheApplicationWasContactedAndNoConsoleError() {
         collect();
-        assertThat(foreignRequests).as("requests to hosts other than " + origin).isEmpty();
-        assertThat(consoleErrors).as("JavaScript console errors").isEmpty();
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(foreignRequests).as("requests to hosts other than " + origin).isEmpty();
+            soft.assertThat(consoleErrors).as("JavaScript console errors").isEmpty();
+        });
     }
 
     private void collect() {

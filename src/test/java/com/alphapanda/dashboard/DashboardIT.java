@@ -82,6 +82,20 @@ class DashboardIT {
     }
 
     @Test
+    void theDashboardFilesArePublicWhileTheApiStillNeedsAToken() {
+        ApiTestClient anonymous = new ApiTestClient(port, null);
+        for (String path : new String[] {"/", "/index.html", "/dashboard/app.js", "/dashboard/style.css"}) {
+            assertThat(anonymous.request("GET", path, null).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(anonymous.request("GET", "/", null).body()).contains("<script type=\"module\" src=\"/dashboard/app.js\">");
+        assertThat(anonymous.request("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+        assertThat(anonymous.request("GET", "/api/v1/stream", null).statusCode()).isEqualTo(401);
+        assertThat(anonymous.request("POST", "/dashboard/app.js", "{}").statusCode()).isEqualTo(401);
+        browser.open("/");
+        browser.await(By.id("token"));
+    }
+
+    @Test
     void aWrongTokenShowsAClearSignInError() {
         browser.expectConsoleError("/api/v1/me", "401");
         browser.signIn("ap_not-a-real-token-000000000000");
@@ -185,6 +199,25 @@ class DashboardIT {
                     .param("t", token).param("s", "T" + token).update();
         }
         return token;
+    }
+
+    @Test
+    void aLostStreamShowsTheBannerAndTheDashboardReconnects() throws Exception {
+        browser.close();
+        try (CuttableProxy proxy = new CuttableProxy(port)) {
+            browser = new DashboardBrowser(proxy.port());
+            browser.signIn(ApiTestClient.ADMIN_TOKEN);
+            browser.await(By.cssSelector("[data-broker-state='paper']"));
+            assertThat(browser.driver.findElement(By.id("stream-banner")).isDisplayed()).isFalse();
+            browser.expectConsoleError("/api/v1/stream", "net::ERR_"); // the cut stream and the refused retries
+
+            proxy.cut();
+            assertThat(browser.await(By.id("stream-banner")).getText()).isEqualTo("Live updates lost: reconnecting…");
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !browser.driver.findElement(By.id("stream-banner")).isDisplayed());
+        }
     }
 
     private void act(String action, String reason) {
