@@ -237,7 +237,7 @@ class DashboardIT {
 
     private String token(String role) {
         return new ApiTestClient(port).post("/api/v1/tokens",
-                "{\"name\":\"dashboard-" + role + "-" + UUID.randomUUID() + "\",\"role\":\"" + role + "\"}", 201)
+                "{\"name\":\"" + role + "-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role + "\"}", 201)
                 .get("token").asString();
     }
 
