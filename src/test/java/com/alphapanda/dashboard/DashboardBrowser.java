@@ -14,7 +14,9 @@ import java.util.Map;
 import java.util.logging.Level;
 import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -66,6 +68,15 @@ final class DashboardBrowser implements AutoCloseable {
 
     WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    /** Clicks the element once it is there, even if a re-render replaces it meanwhile. */
+    void click(By by) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .ignoring(NoSuchElementException.class).until(d -> {
+                    d.findElement(by).click();
+                    return true;
+                });
     }
 
     void awaitText(By by, String text) {

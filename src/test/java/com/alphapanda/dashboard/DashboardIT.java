@@ -16,14 +16,21 @@ import com.alphapanda.core.money.Quantity;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,6 +52,9 @@ class DashboardIT {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
 
     DashboardBrowser browser;
 
@@ -220,8 +230,58 @@ class DashboardIT {
         }
     }
 
+    @Test
+    void anOperatorReplaysADeadLetterFromTheList() throws Exception {
+        String marker = "dashboard-poison-" + UUID.randomUUID();
+        sendRaw(Topics.ordersFilled(Broker.PAPER).name(), marker, "{\"not\":\"an envelope\"}");
+        ApiTestClient api = new ApiTestClient(port);
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetterId(api, marker), d -> d != null);
+
+        browser.signIn(token("operator"));
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/dead-letters");
+        browser.await(By.id("dlq-topic")).sendKeys(Topics.ordersFilled(Broker.PAPER).name());
+        browser.driver.findElement(By.cssSelector("#page form button[type=submit]")).click();
+        browser.click(By.cssSelector("button[data-replay='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+
+        browser.awaitText(By.id("dlq-message"), "Replayed " + id + ".");
+        assertThat(api.get("/api/v1/dlq/" + id).get("replayCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactString() {
+        browser.open("/");
+        browser.await(By.id("token"));
+        Object formatted = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/dashboard/format.js').then((f) => done([f.inr('1234567.891'), f.inr('-990.20465'),
+                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995')]));
+                """);
+        assertThat(formatted).isEqualTo(java.util.List.of("₹12,34,567.89", "-₹990.20", "₹0.01", "₹0.00", "₹100.00",
+                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00"));
+    }
+
+    private static String deadLetterId(ApiTestClient api, String key) {
+        for (var d : api.get("/api/v1/dlq?topic=paper.orders.filled&size=500").get("items")) {
+            if (d.path("key").asString("").equals(key)) {
+                return d.get("id").asString();
+            }
+        }
+        return null;
+    }
+
+    private void sendRaw(String topic, String key, String value) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
     private void act(String action, String reason) {
-        browser.await(By.cssSelector("button[data-action='" + action + "'][data-broker='paper']")).click();
+        browser.click(By.cssSelector("button[data-action='" + action + "'][data-broker='paper']"));
         browser.await(By.id("confirm-reason")).sendKeys(reason);
         browser.driver.findElement(By.id("confirm-ok")).click();
     }
