@@ -1,5 +1,5 @@
-// Overview: each broker's trading state (operator: halt / reduce only / resume, with a reason), the pipeline stages
-// and whether the market is open. Live: trading-state and pipeline events.
+// Overview: each broker's trading state (operator: halt / reduce only / resume, with a reason), dead letters pending
+// and open alerts, the pipeline stages and whether the market is open. Live: trading-state, alert, pipeline events.
 import { get, post, session } from '../api.js';
 import * as stream from '../stream.js';
 import { h, table, errorBox, confirmAction } from '../dom.js';
@@ -13,8 +13,23 @@ const ACTIONS = [
 
 export default function overview(root) {
   const states = h('div', { class: 'card', id: 'trading-states' }, h('h2', {}, 'Trading state'));
+  const attention = h('div', { class: 'card', id: 'attention' }, h('h2', {}, 'Needs attention'));
   const pipeline = h('div', { class: 'card', id: 'pipeline' }, h('h2', {}, 'Pipeline'));
-  root.append(h('h1', {}, 'Overview'), states, pipeline);
+  root.append(h('h1', {}, 'Overview'), states, attention, pipeline);
+
+  async function loadAttention() {
+    try {
+      const [dlq, alerts] = await Promise.all([get('/api/v1/dlq?status=pending&size=1'), get('/api/v1/monitoring/alerts')]);
+      const active = alerts.active || [];
+      attention.replaceChildren(h('h2', {}, 'Needs attention'), h('div', { class: 'grid' },
+        h('div', {}, h('span', {}, 'Dead letters pending'), h('a', { href: '#/dead-letters', id: 'dlq-pending' }, count(dlq.total))),
+        h('div', {}, h('span', {}, 'Open alerts'), h('strong', { id: 'open-alerts' }, count(active.length)))),
+      table('Open alerts', [['Group', (a) => a.group || ''], ['Kind', (a) => a.kind || ''],
+        ['Since', (a) => time(a.raisedAt)], ['Detail', (a) => a.detail || '']], active, 'No open alerts.'));
+    } catch (e) {
+      attention.replaceChildren(h('h2', {}, 'Needs attention'), errorBox(e));
+    }
+  }
 
   async function loadStates() {
     try {
@@ -71,8 +86,10 @@ export default function overview(root) {
   }
 
   loadStates();
+  loadAttention();
   loadPipeline();
-  const offs = [stream.on('trading-state', () => loadStates()), stream.on('pipeline', (r) => renderPipeline(r))];
+  const offs = [stream.on('trading-state', () => loadStates()), stream.on('pipeline', (r) => renderPipeline(r)),
+    stream.on('alert', () => loadAttention())];
   return () => offs.forEach((off) => off());
 }
 
