@@ -113,6 +113,10 @@ class DashboardIT {
         assertThat(anonymous.request("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
         assertThat(anonymous.request("GET", "/api/v1/stream", null).statusCode()).isEqualTo(401);
         assertThat(anonymous.request("POST", "/dashboard/app.js", "{}").statusCode()).isEqualTo(401);
+        var missing = anonymous.request("GET", "/dashboard/missing.js", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
         browser.open("/");
         browser.await(By.id("token"));
     }
