@@ -1,6 +1,6 @@
-// Strategies: the list, and (admin) editing one's parameters, with the API's validation messages next to the field.
-import { get, put, session, ApiError } from '../api.js';
-import { h, table, errorBox } from '../dom.js';
+// Strategies: the list (admin: enable / disable), and (admin) editing one's parameters, with the API's validation messages next to the field.
+import { get, post, put, session, ApiError } from '../api.js';
+import { h, table, errorBox, confirmAction } from '../dom.js';
 
 export default function strategies(root, [id]) {
   return id ? edit(root, id) : list(root);
@@ -9,13 +9,28 @@ export default function strategies(root, [id]) {
 function list(root) {
   const body = h('div', { class: 'card', id: 'strategy-list' });
   root.append(h('h1', {}, 'Strategies'), body);
-  get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
+  const load = () => get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
     ['Strategy', (s) => h('a', { href: `#/strategies/${encodeURIComponent(s.id)}` }, s.id)],
-    ['Type', (s) => s.type || ''], ['Active', (s) => (s.active ? 'yes' : 'no')],
+    ['Type', (s) => s.type || ''], ['Active', (s) => h('span', { 'data-active': s.id }, s.active ? 'yes' : 'no')],
     ['Running here', (s) => (s.running ? 'yes' : 'no')], ['Brokers', (s) => (s.brokers || []).join(', ')],
     ['Instruments', (s) => (s.instruments || []).join(', ')], ['Problem', (s) => s.problem || ''],
+    ...(session.mayAdminister() ? [['', (s) => toggle(s, load)]] : []),
   ], page.items, 'No strategies stored.'))).catch((e) => body.replaceChildren(errorBox(e)));
+  load();
   return null;
+}
+
+/** Admin: enable or disable a strategy (no restart), after confirming. */
+function toggle(s, reload) {
+  const action = s.active ? 'disable' : 'enable';
+  return h('button', {
+    type: 'button', [`data-${action}`]: s.id,
+    onclick: () => confirmAction({
+      title: `${s.active ? 'Disable' : 'Enable'} ${s.id}`,
+      text: s.active ? 'It stops evaluating ticks; its positions stay.' : 'It starts evaluating ticks at once.',
+      action: () => post(`/api/v1/strategies/${encodeURIComponent(s.id)}/${action}`),
+    }).then((done) => done && reload()),
+  }, s.active ? 'Disable' : 'Enable');
 }
 
 function edit(root, id) {

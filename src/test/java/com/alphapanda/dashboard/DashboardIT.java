@@ -188,7 +188,7 @@ class DashboardIT {
     }
 
     @Test
-    void anAdminEditingAStrategyParameterWithABadValueSeesTheApisMessageNextToTheField() {
+    void anAdminSeesABadParameterValueRefusedNextToItsFieldSavesAGoodOneAndEnablesAndDisablesTheStrategy() {
         String id = PipelineTestSupport.freshStrategy("dash_strategy").value();
         long instrument = tradableInstrument();
         new ApiTestClient(port).post("/api/v1/strategies", "{\"id\":\"" + id + "\",\"type\":\"momentum\","
@@ -215,6 +215,15 @@ class DashboardIT {
         browser.awaitText(By.id("strategy-saved"), "Saved.");
         assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
                 .asInt()).isEqualTo(7);
+
+        browser.open("/#/strategies");
+        browser.click(By.cssSelector("button[data-enable='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+        browser.awaitText(By.cssSelector("[data-active='" + id + "']"), "yes");
+        browser.click(By.cssSelector("button[data-disable='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+        browser.awaitText(By.cssSelector("[data-active='" + id + "']"), "no");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("active").asBoolean()).isFalse();
     }
 
     /** A fresh instrument in the trading universe, as {@code instruments import} adds it. */
