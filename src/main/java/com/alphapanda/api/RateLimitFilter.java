@@ -22,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Limits requests per token, with the budget of the token's role (per client address when anonymous), with a token
  * bucket kept in Redis, so the limit holds across instances. Over the limit: 429 with {@code Retry-After}. Health
- * checks, the live stream (one long request per client) and CORS preflights are exempt. If Redis cannot be reached
+ * checks, the live stream (one long request per client), the dashboard's static files and CORS preflights are
+ * exempt. If Redis cannot be reached
  * the request is let through (logged): the limiter must not take the API down.
  */
 class RateLimitFilter extends OncePerRequestFilter {
@@ -54,7 +55,13 @@ class RateLimitFilter extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
         return path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals(STREAM)
-                || "OPTIONS".equals(request.getMethod());
+                || "OPTIONS".equals(request.getMethod()) || isDashboardFile(request, path);
+    }
+
+    /** The dashboard's static files (a handful per page load, no data): never counted against anyone's budget. */
+    private static boolean isDashboardFile(HttpServletRequest request, String path) {
+        return "GET".equals(request.getMethod())
+                && (path.equals("/") || path.equals("/index.html") || path.startsWith("/dashboard/"));
     }
 
     @Override

@@ -27,8 +27,8 @@ import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import org.springframework.web.filter.CorsFilter;
 
 /**
- * Who may call what. Public: health, the OpenAPI document and the two routes Kite calls (login callback, order
- * postback). Everything else needs a bearer token: reads
+ * Who may call what. Public: health, the OpenAPI document, the dashboard's static files and the two routes Kite
+ * calls (login callback, order postback). Everything else needs a bearer token: reads
  * {@code viewer}; actions (replay, purge, trading state, reconciliation) {@code operator}; tokens and strategy
  * changes {@code admin}. 401 and 403 are problem details.
  */
@@ -40,6 +40,9 @@ class SecurityConfiguration {
         "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/error",
         // Kite calls these, with no bearer token: the login's signed state and the postback's checksum protect them
         "/api/v1/zerodha/callback", "/api/v1/zerodha/postback"};
+
+    /** The dashboard's static files: public (they hold no data; every API call they make needs a token). */
+    static final String[] DASHBOARD = {"/", "/index.html", "/dashboard/**"};
 
     @Bean
     static RoleHierarchy roleHierarchy() {
@@ -92,6 +95,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(a -> a
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
                         .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers(HttpMethod.GET, DASHBOARD).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
                         .requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole("ADMIN")
                         .requestMatchers(HttpMethod.GET, "/api/**", "/actuator/**").hasRole("VIEWER")

@@ -1,0 +1,99 @@
+// Overview: each broker's trading state (operator: halt / reduce only / resume, with a reason), dead letters pending
+// and open alerts, the pipeline stages and whether the market is open. Live: trading-state, alert, pipeline events.
+import { get, post, session } from '../api.js';
+import * as stream from '../stream.js';
+import { h, table, errorBox, confirmAction } from '../dom.js';
+import { time, count } from '../format.js';
+
+const ACTIONS = [
+  ['halted', 'Halt', 'Halt trading: no new orders are sent.'],
+  ['reducing', 'Reduce only', 'Reduce only: only orders that reduce a position are sent.'],
+  ['active', 'Resume', 'Resume trading: orders flow normally.'],
+];
+
+export default function overview(root) {
+  const states = h('div', { class: 'card', id: 'trading-states' }, h('h2', {}, 'Trading state'));
+  const attention = h('div', { class: 'card', id: 'attention' }, h('h2', {}, 'Needs attention'));
+  const pipeline = h('div', { class: 'card', id: 'pipeline' }, h('h2', {}, 'Pipeline'));
+  root.append(h('h1', {}, 'Overview'), states, attention, pipeline);
+
+  async function loadAttention() {
+    try {
+      const [dlq, alerts] = await Promise.all([get('/api/v1/dlq?status=pending&size=1'), get('/api/v1/monitoring/alerts')]);
+      const active = alerts.active || [];
+      attention.replaceChildren(h('h2', {}, 'Needs attention'), h('div', { class: 'grid' },
+        h('div', {}, h('span', {}, 'Dead letters pending'), h('a', { href: '#/dead-letters', id: 'dlq-pending' }, count(dlq.total))),
+        h('div', {}, h('span', {}, 'Open alerts'), h('strong', { id: 'open-alerts' }, count(active.length)))),
+      table('Open alerts', [['Group', (a) => a.group || ''], ['Kind', (a) => a.kind || ''],
+        ['Since', (a) => time(a.raisedAt)], ['Detail', (a) => a.detail || '']], active, 'No open alerts.'));
+    } catch (e) {
+      attention.replaceChildren(h('h2', {}, 'Needs attention'), errorBox(e));
+    }
+  }
+
+  async function loadStates() {
+    try {
+      const page = await get('/api/v1/trading-state');
+      states.replaceChildren(h('h2', {}, 'Trading state'), table('Trading state per broker', [
+        ['Broker', (s) => s.broker],
+        ['State', (s) => h('span', { class: `state-${String(s.state).toLowerCase()}`, 'data-broker-state': s.broker }, label(s.state))],
+        ['Applied here', (s) => label(s.appliedState)],
+        ['Reason', (s) => s.reason || ''],
+        ['By', (s) => s.changedBy || ''],
+        ['Since', (s) => time(s.changedAt)],
+        ...(session.mayOperate() ? [['Actions', actions]] : []),
+      ], page.items, 'No broker is enabled.'));
+    } catch (e) {
+      states.replaceChildren(h('h2', {}, 'Trading state'), errorBox(e));
+    }
+  }
+
+  function actions(s) {
+    return h('span', { class: 'actions' }, ACTIONS
+      .filter(([state]) => state !== String(s.state).toLowerCase())
+      .map(([state, text, explanation]) => h('button', {
+        type: 'button', 'data-action': state, 'data-broker': s.broker,
+        onclick: () => confirmAction({
+          title: `${text}: ${s.broker}`, text: explanation, askReason: true,
+          action: (reason) => post(`/api/v1/trading-state/${encodeURIComponent(s.broker)}`, { state, reason }),
+        }).then((done) => done && loadStates()),
+      }, text)));
+  }
+
+  async function loadPipeline(report) {
+    try {
+      renderPipeline(report || await get('/api/v1/monitoring/pipeline'));
+    } catch (e) {
+      pipeline.replaceChildren(h('h2', {}, 'Pipeline'), errorBox(e));
+    }
+  }
+
+  function renderPipeline(report) {
+    const market = report.marketOpen
+      ? h('p', { id: 'market', class: 'open' }, 'Market open (NSE session)')
+      : h('p', { id: 'market', class: 'closed' }, 'Market closed: no live ticks expected now (NSE calendar). A replay feed can drive the pipeline meanwhile.');
+    pipeline.replaceChildren(h('h2', {}, 'Pipeline'), market,
+      h('p', { class: 'hint' }, `Evaluated ${time(report.evaluatedAt)}`),
+      ...(report.brokers || []).map((b) => h('div', {},
+        h('h3', {}, `${b.broker}: `, h('span', { class: `health-${b.health}` }, b.health)),
+        table(`Pipeline stages of ${b.broker}`, [
+          ['Stage', (st) => st.stage],
+          ['Health', (st) => h('span', { class: `health-${st.health}` }, st.health)],
+          ['Events', (st) => count(st.events), true],
+          ['Rate /s', (st) => Number(st.ratePerSecond || 0).toFixed(2), true],
+          ['Last activity', (st) => time(st.lastActivity)],
+        ], b.stages || []))));
+  }
+
+  loadStates();
+  loadAttention();
+  loadPipeline();
+  const offs = [stream.on('trading-state', () => loadStates()), stream.on('pipeline', (r) => renderPipeline(r)),
+    stream.on('alert', () => loadAttention())];
+  return () => offs.forEach((off) => off());
+}
+
+function label(state) {
+  const s = String(state || '').toLowerCase();
+  return { active: 'Active', halted: 'Halted', reducing: 'Reduce only' }[s] || state || '—';
+}

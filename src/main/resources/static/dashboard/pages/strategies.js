@@ -1,0 +1,105 @@
+// Strategies: the list (admin: enable / disable), and (admin) editing one's parameters, with the API's validation messages next to the field.
+import { get, post, put, session, ApiError } from '../api.js';
+import { h, table, errorBox, confirmAction } from '../dom.js';
+
+export default function strategies(root, [id]) {
+  return id ? edit(root, id) : list(root);
+}
+
+function list(root) {
+  const body = h('div', { class: 'card', id: 'strategy-list' });
+  root.append(h('h1', {}, 'Strategies'), body);
+  const load = () => get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
+    ['Strategy', (s) => h('a', { href: `#/strategies/${encodeURIComponent(s.id)}` }, s.id)],
+    ['Type', (s) => s.type || ''], ['Active', (s) => h('span', { 'data-active': s.id }, s.active ? 'yes' : 'no')],
+    ['Running here', (s) => (s.running ? 'yes' : 'no')], ['Brokers', (s) => (s.brokers || []).join(', ')],
+    ['Instruments', (s) => (s.instruments || []).join(', ')], ['Problem', (s) => s.problem || ''],
+    ...(session.mayAdminister() ? [['', (s) => toggle(s, load)]] : []),
+  ], page.items, 'No strategies stored.'))).catch((e) => body.replaceChildren(errorBox(e)));
+  load();
+  return null;
+}
+
+/** Admin: enable or disable a strategy (no restart), after confirming. */
+function toggle(s, reload) {
+  const action = s.active ? 'disable' : 'enable';
+  return h('button', {
+    type: 'button', [`data-${action}`]: s.id,
+    onclick: () => confirmAction({
+      title: `${s.active ? 'Disable' : 'Enable'} ${s.id}`,
+      text: s.active ? 'It stops evaluating ticks; its positions stay.' : 'It starts evaluating ticks at once.',
+      action: () => post(`/api/v1/strategies/${encodeURIComponent(s.id)}/${action}`),
+    }).then((done) => done && reload()),
+  }, s.active ? 'Disable' : 'Enable');
+}
+
+function edit(root, id) {
+  const card = h('div', { class: 'card', id: 'strategy' });
+  root.append(h('p', {}, h('a', { href: '#/strategies' }, '← All strategies')), h('h1', {}, `Strategy ${id}`), card);
+  get(`/api/v1/strategies/${encodeURIComponent(id)}`).then((s) => render(card, s))
+    .catch((e) => card.replaceChildren(errorBox(e)));
+  return null;
+}
+
+function render(card, s) {
+  const params = Object.entries(s.parameters || {});
+  const fields = params.map(([name, value]) => {
+    const inputId = `param-${name}`;
+    const structured = value !== null && typeof value === 'object';
+    const input = h(structured ? 'textarea' : 'input', {
+      id: inputId, name, 'aria-describedby': `${inputId}-error`, disabled: !session.mayAdminister(),
+      maxlength: 10000, rows: structured ? 4 : null,
+    });
+    input.value = structured ? JSON.stringify(value) : String(value);
+    return { name, value, input, error: h('p', { id: `${inputId}-error`, class: 'error', 'data-field-error': name, hidden: true }) };
+  });
+  const formError = h('p', { class: 'error', role: 'alert', id: 'strategy-error', hidden: true });
+  const saved = h('p', { role: 'status', id: 'strategy-saved' });
+  const form = h('form', { id: 'parameters', onsubmit: (e) => { e.preventDefault(); save(); } },
+    h('h2', {}, `Parameters (${s.type})`),
+    ...fields.map((f) => h('div', { class: 'field' }, h('label', { for: f.input.id }, f.name), f.input, f.error)),
+    formError, saved,
+    session.mayAdminister() ? h('button', { type: 'submit' }, 'Save parameters')
+      : h('p', { class: 'hint' }, 'Only an admin token may change parameters.'));
+  card.replaceChildren(h('p', {}, `Active: ${s.active ? 'yes' : 'no'} · running here: ${s.running ? 'yes' : 'no'}`
+    + (s.problem ? ` · ${s.problem}` : '')), form);
+
+  async function save() {
+    fields.forEach((f) => { f.error.hidden = true; f.input.removeAttribute('aria-invalid'); });
+    formError.hidden = true;
+    saved.textContent = '';
+    const body = `{"parameters":{${fields.map((f) => `${JSON.stringify(f.name)}:${encode(f)}`).join(',')}}}`;
+    try {
+      await put(`/api/v1/strategies/${encodeURIComponent(s.id)}/parameters`, body);
+      saved.textContent = 'Saved.';
+    } catch (e) {
+      showProblems(e);
+    }
+  }
+
+  function showProblems(e) {
+    const problems = e instanceof ApiError && Array.isArray(e.problem.problems) ? e.problem.problems : [];
+    const general = [];
+    for (const p of problems) {
+      const f = fields.find((x) => String(p).includes(`'${x.name}'`) || String(p).startsWith(`${x.name} `));
+      if (f) {
+        f.error.textContent = f.error.hidden ? p : `${f.error.textContent}\n${p}`;
+        f.error.hidden = false;
+        f.input.setAttribute('aria-invalid', 'true');
+      } else general.push(p);
+    }
+    formError.textContent = general.length || !problems.length ? [e.message, ...general].join('\n') : e.message;
+    formError.hidden = false;
+  }
+}
+
+/** The JSON text of a field: numbers and booleans as written (decimals keep their exact text), else a string. */
+function encode(f) {
+  const text = f.input.value.trim();
+  if (typeof f.value === 'number' && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(text)) return text;
+  if (typeof f.value === 'boolean' && (text === 'true' || text === 'false')) return text;
+  if (f.value !== null && typeof f.value === 'object') {
+    try { return JSON.stringify(JSON.parse(text)); } catch { return JSON.stringify(text); }
+  }
+  return JSON.stringify(typeof f.value === 'string' ? f.input.value : text);
+}

@@ -1,0 +1,337 @@
+package com.alphapanda.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.alphapanda.ApiTestClient;
+import com.alphapanda.PipelineTestSupport;
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.OrderFilled;
+import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.core.money.Money;
+import com.alphapanda.core.money.Price;
+import com.alphapanda.core.money.Quantity;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.topic.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis):
+ * sign-in, the overview's trading-state actions, a portfolio updating live from the stream, role-aware buttons.
+ * Every test fails on a request to another host or a JavaScript console error, and saves a screenshot under
+ * {@code target/dashboard-screenshots/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrapServers;
+
+    DashboardBrowser browser;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        browser = new DashboardBrowser(port);
+    }
+
+    @AfterEach
+    void checkAndCloseBrowser(TestInfo test) throws Exception {
+        try {
+            browser.screenshot(test.getTestMethod().orElseThrow().getName());
+            browser.assertOnlyTheApplicationWasContactedAndNoConsoleError();
+        } finally {
+            browser.close();
+        }
+    }
+
+    @Test
+    void anAdminSignsInSeesTheOverviewAndSignsOutClearingTheToken() {
+        browser.signIn(ApiTestClient.ADMIN_TOKEN);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        assertThat(browser.await(By.id("who")).getText()).endsWith("(admin)");
+        assertThat(browser.await(By.id("market")).getText()).startsWith("Market");
+        browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        ApiTestClient api = new ApiTestClient(port);
+        // other tests' dead letters may land meanwhile: the page shows what the API said when it loaded
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            String shown = browser.await(By.id("dlq-pending")).getText();
+            String alerts = browser.await(By.id("open-alerts")).getText();
+            boolean same = shown.equals(api.get("/api/v1/dlq?status=pending&size=1").get("total").asString())
+                    && alerts.equals(Integer.toString(api.get("/api/v1/monitoring/alerts").get("active").size()));
+            if (!same) {
+                browser.driver.navigate().refresh();
+            }
+            return same;
+        });
+        assertThat(browser.driver.findElements(By.cssSelector("[data-action][data-broker='paper']"))).isNotEmpty();
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')"))
+                .isEqualTo(ApiTestClient.ADMIN_TOKEN);
+
+        browser.driver.findElement(By.id("sign-out")).click();
+
+        browser.await(By.id("token"));
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')")).isNull();
+        assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+    }
+
+    @Test
+    void theDashboardFilesArePublicWhileTheApiStillNeedsAToken() {
+        ApiTestClient anonymous = new ApiTestClient(port, null);
+        for (String path : new String[] {"/", "/index.html", "/dashboard/app.js", "/dashboard/style.css"}) {
+            assertThat(anonymous.request("GET", path, null).statusCode()).as(path).isEqualTo(200);
+        }
+        assertThat(anonymous.request("GET", "/", null).body()).contains("<script type=\"module\" src=\"/dashboard/app.js\">");
+        assertThat(anonymous.request("GET", "/api/v1/me", null).statusCode()).isEqualTo(401);
+        assertThat(anonymous.request("GET", "/api/v1/stream", null).statusCode()).isEqualTo(401);
+        assertThat(anonymous.request("POST", "/dashboard/app.js", "{}").statusCode()).isEqualTo(401);
+        var missing = anonymous.request("GET", "/dashboard/missing.js", null);
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        browser.open("/");
+        browser.await(By.id("token"));
+    }
+
+    @Test
+    void aWrongTokenShowsAClearSignInError() {
+        browser.expectConsoleError("/api/v1/me", "401");
+        browser.signIn("ap_not-a-real-token-000000000000");
+
+        assertThat(browser.await(By.id("sign-in-error")).getText())
+                .isEqualTo("Sign-in failed: the token is unknown, revoked or expired.");
+        assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+        assertThat(browser.driver.executeScript("return sessionStorage.getItem('alpha-panda.token')")).isNull();
+    }
+
+    @Test
+    void anOperatorHaltsThenResumesTradingFromTheOverviewAndSeesTheStateChange() {
+        browser.signIn(token("operator"));
+        By state = By.cssSelector("[data-broker-state='paper']");
+        browser.awaitText(state, "Active");
+
+        act("halted", "dashboard test: halt");
+        browser.awaitText(state, "Halted");
+        assertThat(tradingState()).isEqualTo("HALTED");
+
+        act("active", "dashboard test: resume");
+        browser.awaitText(state, "Active");
+        assertThat(tradingState()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void thePortfolioPageShowsAPositionChangeWhenAFillArrivesWithoutReloading() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("dashboard");
+        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
+        fill(strategy, instrument, 1, 0);
+        ApiTestClient api = new ApiTestClient(port);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
+                .until(() -> api.get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
+
+        browser.signIn(token("viewer"));
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/portfolios/paper/" + strategy.value());
+        By position = By.cssSelector("[data-position='" + instrument.value() + "']");
+        browser.awaitText(position, "1");
+        browser.driver.executeScript("window.stillTheSamePage = true");
+
+        fill(strategy, instrument, 2, 1);
+
+        browser.awaitText(position, "3");
+        browser.awaitText(By.id("fill-count"), "2");
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        assertThat(browser.driver.findElement(By.id("portfolio-summary")).getText()).contains("₹");
+    }
+
+    @Test
+    void aViewerSeesNoOperatorButtonsAndTheApiRefusesTheActionAnyway() {
+        String viewer = token("viewer");
+        browser.signIn(viewer);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        assertThat(browser.await(By.id("who")).getText()).endsWith("(viewer)");
+        assertThat(browser.driver.findElements(By.cssSelector("[data-action]"))).isEmpty();
+
+        browser.open("/#/dead-letters");
+        browser.await(By.cssSelector("#dead-letters .hint, #dead-letters table"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-replay]"))).isEmpty();
+
+        assertThat(new ApiTestClient(port, viewer).request("POST", "/api/v1/trading-state/paper",
+                "{\"state\":\"halted\",\"reason\":\"viewer tries\"}").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminSeesABadParameterValueRefusedNextToItsFieldSavesAGoodOneAndEnablesAndDisablesTheStrategy() {
+        String id = PipelineTestSupport.freshStrategy("dash_strategy").value();
+        long instrument = tradableInstrument();
+        new ApiTestClient(port).post("/api/v1/strategies", "{\"id\":\"" + id + "\",\"type\":\"momentum\","
+                + "\"instruments\":[" + instrument + "],\"parameters\":{\"lookback_periods\":5},\"active\":false}", 201);
+        browser.expectConsoleError("/api/v1/strategies/" + id + "/parameters", "400"); // the refused value
+        browser.signIn(ApiTestClient.ADMIN_TOKEN);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/strategies");
+        browser.await(By.linkText(id)).click();
+        var field = browser.await(By.id("param-lookback_periods"));
+        field.clear();
+        field.sendKeys("1");
+        browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
+
+        var error = browser.await(By.id("param-lookback_periods-error"));
+        assertThat(error.getText()).isEqualTo("parameter 'lookback_periods' must be a whole number from 2 to 5000, was '1'");
+        assertThat(field.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
+                .asInt()).as("nothing stored").isEqualTo(5);
+
+        field.clear();
+        field.sendKeys("7");
+        browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
+        browser.awaitText(By.id("strategy-saved"), "Saved.");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
+                .asInt()).isEqualTo(7);
+
+        browser.open("/#/strategies");
+        browser.click(By.cssSelector("button[data-enable='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+        browser.awaitText(By.cssSelector("[data-active='" + id + "']"), "yes");
+        browser.click(By.cssSelector("button[data-disable='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+        browser.awaitText(By.cssSelector("[data-active='" + id + "']"), "no");
+        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("active").asBoolean()).isFalse();
+    }
+
+    /** A fresh instrument in the trading universe, as {@code instruments import} adds it. */
+    private long tradableInstrument() {
+        long token = PipelineTestSupport.freshInstrument().value();
+        for (String table : new String[] {"instruments", "instrument_registry"}) {
+            jdbc.sql("INSERT INTO " + table + " (instrument_token, tradingsymbol, exchange) VALUES (:t, :s, 'NSE')")
+                    .param("t", token).param("s", "T" + token).update();
+        }
+        return token;
+    }
+
+    @Test
+    void aLostStreamShowsTheBannerAndTheDashboardReconnects() throws Exception {
+        browser.close();
+        try (CuttableProxy proxy = new CuttableProxy(port)) {
+            browser = new DashboardBrowser(proxy.port());
+            browser.signIn(ApiTestClient.ADMIN_TOKEN);
+            browser.await(By.cssSelector("[data-broker-state='paper']"));
+            assertThat(browser.driver.findElement(By.id("stream-banner")).isDisplayed()).isFalse();
+            browser.expectConsoleError("/api/v1/stream", "net::ERR_"); // the cut stream and the refused retries
+
+            proxy.cut();
+            assertThat(browser.await(By.id("stream-banner")).getText()).isEqualTo("Live updates lost: reconnecting…");
+
+            proxy.restore();
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    !browser.driver.findElement(By.id("stream-banner")).isDisplayed());
+        }
+    }
+
+    @Test
+    void anOperatorReplaysADeadLetterFromTheList() throws Exception {
+        String marker = "dashboard-poison-" + UUID.randomUUID();
+        sendRaw(Topics.ordersFilled(Broker.PAPER).name(), marker, "{\"not\":\"an envelope\"}");
+        ApiTestClient api = new ApiTestClient(port);
+        String id = await().atMost(Duration.ofSeconds(60)).until(() -> deadLetterId(api, marker), d -> d != null);
+
+        browser.signIn(token("operator"));
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/dead-letters");
+        browser.await(By.id("dlq-topic")).sendKeys(Topics.ordersFilled(Broker.PAPER).name());
+        browser.driver.findElement(By.cssSelector("#page form button[type=submit]")).click();
+        browser.click(By.cssSelector("button[data-replay='" + id + "']"));
+        browser.await(By.id("confirm-ok")).click();
+
+        browser.awaitText(By.id("dlq-message"), "Replayed " + id + ".");
+        assertThat(api.get("/api/v1/dlq/" + id).get("replayCount").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactString() {
+        browser.open("/");
+        browser.await(By.id("token"));
+        Object formatted = browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import('/dashboard/format.js').then((f) => done([f.inr('1234567.891'), f.inr('-990.20465'),
+                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995')]));
+                """);
+        assertThat(formatted).isEqualTo(java.util.List.of("₹12,34,567.89", "-₹990.20", "₹0.01", "₹0.00", "₹100.00",
+                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00"));
+    }
+
+    private static String deadLetterId(ApiTestClient api, String key) {
+        for (var d : api.get("/api/v1/dlq?topic=paper.orders.filled&size=500").get("items")) {
+            if (d.path("key").asString("").equals(key)) {
+                return d.get("id").asString();
+            }
+        }
+        return null;
+    }
+
+    private void sendRaw(String topic, String key, String value) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrapServers);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
+                new ByteArraySerializer())) {
+            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
+        }
+    }
+
+    private void act(String action, String reason) {
+        browser.click(By.cssSelector("button[data-action='" + action + "'][data-broker='paper']"));
+        browser.await(By.id("confirm-reason")).sendKeys(reason);
+        browser.driver.findElement(By.id("confirm-ok")).click();
+    }
+
+    private String tradingState() {
+        for (var item : new ApiTestClient(port).get("/api/v1/trading-state").get("items")) {
+            if (item.get("broker").asString().equals("paper")) {
+                return item.get("state").asString();
+            }
+        }
+        throw new AssertionError("no paper broker in the trading state");
+    }
+
+    private String token(String role) {
+        return new ApiTestClient(port).post("/api/v1/tokens",
+                "{\"name\":\"" + role + "-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role + "\"}", 201)
+                .get("token").asString();
+    }
+
+    private void fill(StrategyId strategy, InstrumentToken instrument, long quantity, int sequence) {
+        OrderFilled fill = new OrderFilled("dash-order-" + strategy.value() + "-" + sequence,
+                "dash-fill-" + strategy.value() + "-" + sequence, strategy, instrument, SignalType.BUY,
+                Quantity.of(quantity), Price.of("123456.75"), Money.of("0.10"),
+                PipelineTestSupport.SESSION.plusSeconds(sequence));
+        publisher.publish(Topics.ordersFilled(Broker.PAPER), Envelopes.root(Topics.ordersFilled(Broker.PAPER),
+                fill, "test")).join();
+    }
+}
