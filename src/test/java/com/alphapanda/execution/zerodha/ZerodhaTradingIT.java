@@ -102,6 +102,7 @@ class ZerodhaTradingIT {
         jdbc.sql("DELETE FROM zerodha_sessions").update();
         int sentBefore = KITE.placements().size();
         ApiTestClient api = new ApiTestClient(port);
+        awaitReady(api);
 
         HttpResponse<String> health = api.request("GET", "/actuator/health", null);
         assertThat(health.statusCode()).as("an enabled broker that cannot trade makes the whole DOWN").isEqualTo(503);
@@ -133,6 +134,7 @@ class ZerodhaTradingIT {
     void afterALoginThroughTheApiCallbackASignalBecomesAKiteOrderAndItsFillWithNoSecretShown(CapturedOutput output)
             throws IOException {
         ApiTestClient api = new ApiTestClient(port);
+        awaitReady(api);
         String loginUrl = api.post("/api/v1/zerodha/login", "", 200).get("loginUrl").asString();
         String state = URLDecoder.decode(loginUrl.substring(loginUrl.indexOf("redirect_params=") + 16),
                 StandardCharsets.UTF_8).substring("state=".length());
@@ -276,5 +278,11 @@ class ZerodhaTradingIT {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Readiness is UP once every listener container holds its partitions. */
+    private static void awaitReady(ApiTestClient api) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() ->
+                api.request("GET", "/actuator/health/readiness", null).statusCode() == 200);
     }
 }
