@@ -51,7 +51,7 @@ class DeadLetteringOffIT {
         }
         TopicPartition partition = new TopicPartition(poison.topic(), poison.partition());
         String group = "alpha-panda.streaming-it.control";
-        await().atMost(Duration.ofSeconds(30)).until(() -> admin.listConsumerGroupOffsets(group)
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get().containsKey(partition)
                 || admin.describeConsumerGroups(java.util.List.of(group)).all().get().get(group).members().size() > 0);
         Thread.sleep(5_000); // many retries happen meanwhile

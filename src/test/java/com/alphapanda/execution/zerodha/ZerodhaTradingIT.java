@@ -219,9 +219,9 @@ class ZerodhaTradingIT {
 
     private static void awaitZerodhaApplied(ApiTestClient api, String state) {
         await().atMost(Duration.ofSeconds(15)).until(() -> {
-            for (JsonNode broker : api.get("/api/v1/trading-state").get("brokers")) {
+            for (JsonNode broker : api.get("/api/v1/trading-state").get("items")) {
                 if (broker.get("broker").asString().equals("zerodha")) {
-                    return broker.get("applied_state").asString().equals(state);
+                    return broker.get("appliedState").asString().equals(state);
                 }
             }
             return false;
