@@ -1,5 +1,6 @@
 package com.alphapanda.api;
 
+import com.alphapanda.core.id.EventId;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,18 +12,19 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Fans live events out to stream clients. Every event gets an increasing id and is kept in a bounded replay buffer,
- * so a client reconnecting with {@code Last-Event-ID} gets what it missed while that is still buffered. Each client
- * has a bounded queue; publishing only offers to it, and a client whose queue is full is dropped, so a stalled client
- * never delays the pipeline.
+ * Fans live events out to stream clients. Every event has an id that is the same on every instance (the envelope's
+ * event id for what comes from Kafka, the id given by the publishing instance for what is relayed through Redis), and
+ * is kept in a bounded replay buffer, so a client reconnecting with {@code Last-Event-ID} gets what it missed while
+ * that is still buffered, also from another instance: after that event when this instance saw it, else every
+ * buffered event with a later (time-ordered) id. Each client has a bounded queue; publishing only offers to it, and
+ * a client whose queue is full is dropped, so a stalled client never delays the pipeline.
  */
-class LiveEventHub implements LiveEvents {
+class LiveEventHub {
 
     /** One event of the stream. */
-    record LiveEvent(long id, String name, Object data) {
+    record LiveEvent(String id, String name, Object data) {
     }
 
     /** A connected client: its queue, and whether it was dropped for being too slow. */
@@ -47,7 +49,6 @@ class LiveEventHub implements LiveEvents {
     private final int clientQueueCapacity;
     private final Deque<LiveEvent> replay = new ArrayDeque<>();
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
-    private final AtomicLong sequence = new AtomicLong();
     private final Counter dropped;
     private final Counter published;
 
@@ -61,11 +62,10 @@ class LiveEventHub implements LiveEvents {
         Gauge.builder("sse.clients", subscribers, Set::size).description("Connected stream clients").register(meters);
     }
 
-    @Override
-    public void publish(String name, Object data) {
-        LiveEvent event;
+    /** Delivers an event to every client and keeps it for resumption. */
+    void deliver(String id, String name, Object data) {
+        LiveEvent event = new LiveEvent(id, name, data);
         synchronized (replay) {
-            event = new LiveEvent(sequence.incrementAndGet(), name, data);
             replay.addLast(event);
             if (replay.size() > replayCapacity) {
                 replay.removeFirst();
@@ -80,16 +80,42 @@ class LiveEventHub implements LiveEvents {
     }
 
     /** Connects a client; with a last event id, the buffered events after it are queued first. */
-    Subscriber subscribe(Long lastEventId) {
+    Subscriber subscribe(String lastEventId) {
         Subscriber subscriber = new Subscriber(clientQueueCapacity);
         synchronized (replay) {
             if (lastEventId != null) {
-                List<LiveEvent> missed = replay.stream().filter(e -> e.id() > lastEventId).toList();
+                List<LiveEvent> missed = missedSince(lastEventId);
                 missed.stream().skip(Math.max(0, missed.size() - clientQueueCapacity)).forEach(subscriber.queue::offer);
             }
             subscribers.add(subscriber);
         }
         return subscriber;
+    }
+
+    /** The buffered events after {@code lastEventId}: in arrival order after it, else by later time-ordered id. */
+    private List<LiveEvent> missedSince(String lastEventId) {
+        List<LiveEvent> buffered = List.copyOf(replay);
+        for (int i = buffered.size() - 1; i >= 0; i--) {
+            if (buffered.get(i).id().equals(lastEventId)) {
+                return buffered.subList(i + 1, buffered.size());
+            }
+        }
+        EventId last = eventId(lastEventId);
+        if (last == null) {
+            return List.of();
+        }
+        return buffered.stream().filter(e -> {
+            EventId id = eventId(e.id());
+            return id != null && id.compareTo(last) > 0;
+        }).toList();
+    }
+
+    private static EventId eventId(String text) {
+        try {
+            return EventId.parse(text);
+        } catch (IllegalArgumentException e) {
+            return null; // not an id of this stream
+        }
     }
 
     void unsubscribe(Subscriber subscriber) {

@@ -5,6 +5,8 @@ import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.platform.Service;
+import com.alphapanda.core.platform.Services;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +22,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.listener.ChannelTopic;
+import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -27,11 +33,15 @@ import org.springframework.kafka.listener.ContainerProperties;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.MessageListener;
 import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Feeds the live stream from the topics it follows: fills, orders, signals, rejections and trading-state changes of
- * every enabled broker. Each instance reads them all (its own consumer group, from the latest offset): the stream is
- * a view, so an undecodable record is skipped here (the processing consumers dead-letter it).
+ * every enabled broker. Each instance reads them all (its own consumer group, from the latest offset, committed
+ * records only), whichever instance produced them: the stream is a view, so an undecodable record is skipped here
+ * (the processing consumers dead-letter it). What an instance produces itself (portfolio updates, alerts, pipeline
+ * status) reaches the other instances through Redis ({@link LiveEventRelay}). Both consumers run only where the
+ * {@code api} service runs; every instance relays its own events.
  */
 @Configuration(proxyBeanMethods = false)
 class LiveStreamConfiguration {
@@ -43,10 +53,26 @@ class LiveStreamConfiguration {
         return new LiveEventHub(1_000, 1_000, meters);
     }
 
+    @Bean(destroyMethod = "close")
+    LiveEventRelay liveEvents(LiveEventHub hub, StringRedisTemplate redis, JsonMapper json,
+                              PlatformProperties platform, MeterRegistry meters) {
+        return new LiveEventRelay(hub, redis, json, platform.instanceId(), meters);
+    }
+
+    @Bean
+    RedisMessageListenerContainer liveEventSubscription(RedisConnectionFactory connections, LiveEventRelay relay,
+                                                        Services services) {
+        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
+        container.setConnectionFactory(connections);
+        container.addMessageListener(relay, new ChannelTopic(LiveEventRelay.CHANNEL));
+        container.setAutoStartup(services.runs(Service.API));
+        return container;
+    }
+
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> liveStreamContainer(KafkaProperties kafka,
                                                                          PlatformProperties platform,
-                                                                         LiveEventHub hub) {
+                                                                         LiveEventHub hub, Services services) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "alpha-panda.api-stream." + platform.instanceId());
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
@@ -58,6 +84,7 @@ class LiveStreamConfiguration {
                 eventNames, hub));
         var container = new ConcurrentMessageListenerContainer<>(new DefaultKafkaConsumerFactory<>(consumer,
                 new StringDeserializer(), new ByteArrayDeserializer()), properties);
+        container.setAutoStartup(services.runs(Service.API));
         container.setCommonErrorHandler(new DefaultErrorHandler((record, e) ->
                 log.debug("Live stream skipped a record of {}: {}", record.topic(), e.toString()),
                 new FixedBackOff(0, 0)));
@@ -67,7 +94,7 @@ class LiveStreamConfiguration {
     private static void forward(ConsumerRecord<String, byte[]> record, EventCodec codec,
                                 Map<String, String> eventNames, LiveEventHub hub) {
         Envelope<EventPayload> envelope = codec.decode(record.value());
-        hub.publish(eventNames.get(record.topic()), envelope);
+        hub.deliver(envelope.id().asString(), eventNames.get(record.topic()), envelope);
     }
 
     /** Topic → stream event name. */

@@ -22,6 +22,9 @@ class StreamController {
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     private static final long EMITTER_TIMEOUT_MS = Duration.ofHours(1).toMillis();
 
+    /** Longer than any id of this stream (a UUID has 36 characters): ignored. */
+    private static final int MAX_EVENT_ID_LENGTH = 64;
+
     private final LiveEventHub hub;
 
     StreamController(LiveEventHub hub) {
@@ -51,7 +54,7 @@ class StreamController {
                 if (event == null) {
                     emitter.send(SseEmitter.event().comment("heartbeat"));
                 } else {
-                    emitter.send(SseEmitter.event().id(Long.toString(event.id())).name(event.name())
+                    emitter.send(SseEmitter.event().id(event.id()).name(event.name())
                             .data(event.data(), MediaType.APPLICATION_JSON));
                 }
             }
@@ -64,14 +67,10 @@ class StreamController {
         }
     }
 
-    private static Long parse(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
+    private static String parse(String lastEventId) {
+        if (lastEventId == null || lastEventId.isBlank() || lastEventId.length() > MAX_EVENT_ID_LENGTH) {
             return null;
         }
-        try {
-            return Long.parseLong(lastEventId.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return lastEventId.strip();
     }
 }

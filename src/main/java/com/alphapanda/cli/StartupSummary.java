@@ -2,6 +2,7 @@ package com.alphapanda.cli;
 
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.platform.Services;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -23,9 +24,11 @@ class StartupSummary {
     private static final Logger log = LoggerFactory.getLogger(StartupSummary.class);
 
     private final PlatformProperties platform;
+    private final Services services;
 
-    StartupSummary(PlatformProperties platform) {
+    StartupSummary(PlatformProperties platform, Services services) {
         this.platform = platform;
+        this.services = services;
     }
 
     @EventListener
@@ -35,9 +38,9 @@ class StartupSummary {
                 ? "http://localhost:" + web.getWebServer().getPort()
                 : "(no web server)";
         log.info("Alpha Panda is up at {} (health: {}/actuator/health, info: {}/actuator/info); brokers: {}; "
-                + "environment: {}", url, url, url,
+                + "environment: {}; instance {} runs: {}", url, url, url,
                 platform.brokers().stream().map(Broker::id).collect(Collectors.joining(",")),
-                platform.environment().name().toLowerCase(Locale.ROOT));
+                platform.environment().name().toLowerCase(Locale.ROOT), platform.instanceId(), services);
         if (platform.demoActive()) {
             log.info(demoGuide(url));
         }

@@ -1,5 +1,7 @@
 package com.alphapanda.marketfeed;
 
+import com.alphapanda.core.platform.Service;
+import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.platform.InvalidConfigurationException;
 import com.alphapanda.core.platform.PlatformProperties;
@@ -39,6 +41,7 @@ class MarketFeedConfiguration {
     static final int DEMO_SPEED = 10;
 
     @Bean
+    @ConditionalOnService(Service.FEED)
     MarketFeed marketFeed(MarketFeedProperties properties, ObjectProvider<SimulatedSessionInfo> simulated,
                           JdbcClient jdbc, NseCalendar calendar, Clock clock, EventPublisher publisher,
                           MeterRegistry meters, Admin kafkaAdminClient, PipelineActivity activity,

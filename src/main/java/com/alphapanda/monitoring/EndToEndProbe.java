@@ -47,7 +47,7 @@ final class EndToEndProbe implements AutoCloseable {
         producer.send(topic, instanceId, value.getBytes(StandardCharsets.US_ASCII));
     }
 
-    @KafkaListener(topics = "${alpha-panda.monitoring.probe.topic:alpha-panda.monitoring.probe}",
+    @KafkaListener(id = "monitoring.probe", topics = "${alpha-panda.monitoring.probe.topic:alpha-panda.monitoring.probe}",
             groupId = "alpha-panda.monitoring.probe.${alpha-panda.instance-id}",
             autoStartup = "${alpha-panda.monitoring.probe.enabled:true}",
             containerFactory = "readOnlyContainerFactory")

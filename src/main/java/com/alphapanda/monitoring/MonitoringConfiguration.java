@@ -1,5 +1,7 @@
 package com.alphapanda.monitoring;
 
+import com.alphapanda.core.platform.Service;
+import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.instrument.NseCalendar;
@@ -93,6 +95,7 @@ class MonitoringConfiguration {
     }
 
     @Bean
+    @ConditionalOnService(Service.MONITORING)
     MonitoringSchedule monitoringSchedule(ConsumerLagMonitor lag, PipelineMonitor pipeline, EndToEndProbe probe,
                                           MonitoringProperties properties, LagAlerts lagAlerts,
                                           LiveEvents liveEvents) {

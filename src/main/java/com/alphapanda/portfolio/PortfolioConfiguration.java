@@ -1,5 +1,7 @@
 package com.alphapanda.portfolio;
 
+import com.alphapanda.core.platform.Service;
+import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.BatchProcessor;
@@ -79,11 +81,13 @@ class PortfolioConfiguration {
 
     /** Rebuilds the read model from the ledger before the listeners start. */
     @Bean
+    @ConditionalOnService(Service.PORTFOLIO)
     SmartInitializingSingleton portfolioRebuildAtStart(PortfolioManager manager) {
         return manager::rebuild;
     }
 
     @Bean
+    @ConditionalOnService(Service.PORTFOLIO)
     MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
                                  PortfolioReadModel readModel) {
         return new MarkFlush(manager, platform, snapshots, readModel);

@@ -16,6 +16,17 @@ class PlatformConfiguration {
         return Clock.systemUTC();
     }
 
+    /** The services this instance runs ({@code alpha-panda.services}). */
+    @Bean
+    Services services(ServicesProperties services, PlatformProperties platform) {
+        return services.selection(platform);
+    }
+
+    @Bean
+    ServicesInfoContributor servicesInfoContributor(Services services, PlatformProperties platform) {
+        return new ServicesInfoContributor(services, platform.instanceId());
+    }
+
     /** A scheduled task hit by an OutOfMemoryError ends the process instead of leaving it half alive. */
     @Bean
     ThreadPoolTaskSchedulerCustomizer fatalErrorsEndTheProcess() {

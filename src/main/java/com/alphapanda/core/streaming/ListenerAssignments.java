@@ -6,9 +6,12 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import com.alphapanda.core.platform.Services;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -24,24 +27,35 @@ import org.springframework.kafka.listener.MessageListenerContainer;
  * <li>As the {@code listeners} health indicator (part of readiness) it is DOWN until every consumer of every running
  * container has completed its group join and holds its assignment (possibly empty when other instances own all
  * partitions), and again while one is in a rebalance.</li>
+ * <li>A container whose service this instance does not run ({@code alpha-panda.services}) is never started: it joins
+ * no consumer group and is left out of readiness.</li>
  * </ul>
  */
 public final class ListenerAssignments extends AbstractHealthIndicator {
 
+    private static final Logger log = LoggerFactory.getLogger(ListenerAssignments.class);
+
     private final String instanceId;
+    private final Services services;
     /** The containers configured here, by listener id. */
     private final Map<String, MessageListenerContainer> containers = new ConcurrentHashMap<>();
     /** listener id → consumer thread name → whether it holds an assignment now. */
     private final Map<String, Map<String, Boolean>> joined = new ConcurrentHashMap<>();
 
-    public ListenerAssignments(String instanceId) {
+    public ListenerAssignments(String instanceId, Services services) {
         super("Listener assignment check failed");
         this.instanceId = instanceId;
+        this.services = services;
     }
 
     /** Static membership and assignment tracking for a container about to be started. */
     public void configure(MessageListenerContainer container) {
         String id = container.getListenerId();
+        if (!services.runsListener(id)) {
+            container.setAutoStartup(false);
+            log.info("Listener {} not started: its service is not in alpha-panda.services ({})", id, services);
+            return;
+        }
         var properties = container.getContainerProperties();
         Properties own = new Properties(); // never change a Properties object containers may share
         own.putAll(properties.getKafkaConsumerProperties());

@@ -1,6 +1,7 @@
 package com.alphapanda.core.streaming;
 
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.platform.Services;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ListenerAssignmentsConfiguration {
 
     @Bean("listeners")
-    ListenerAssignments listenerAssignments(PlatformProperties platform) {
-        return new ListenerAssignments(platform.instanceId());
+    ListenerAssignments listenerAssignments(PlatformProperties platform, Services services) {
+        return new ListenerAssignments(platform.instanceId(), services);
     }
 }
