@@ -101,18 +101,18 @@ class ApiConsistencyIT {
         await().atMost(Duration.ofSeconds(30)).until(() -> !liveStreamContainer.getAssignedPartitions().isEmpty());
         ApiTestClient api = new ApiTestClient(port);
         StrategyId strategy = PipelineTestSupport.freshStrategy("consistency");
-        try (LiveStreamIT.SseClient stream = new LiveStreamIT.SseClient(port, null)) {
+        try (com.alphapanda.SseTestClient stream = new com.alphapanda.SseTestClient(port, null)) {
             tradeOnce(strategy);
             api.post("/api/v1/trading-state/paper", "{\"state\":\"active\",\"reason\":\"consistency check\"}", 200);
             await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(3)).until(() -> {
-                Set<String> seen = stream.events.stream().map(LiveStreamIT.SseClient.Event::name)
+                Set<String> seen = stream.events.stream().map(com.alphapanda.SseTestClient.Event::name)
                         .collect(java.util.stream.Collectors.toSet());
                 if (!seen.contains(LiveEvents.ALERT)) {
                     driftTheReadModel(api, strategy); // again, should a refresh have overwritten the edit
                 }
                 return seen;
             }, seen -> seen.containsAll(STREAM_EVENTS));
-            for (LiveStreamIT.SseClient.Event event : stream.events) {
+            for (com.alphapanda.SseTestClient.Event event : stream.events) {
                 assertThat(JsonConventions.violations(ApiTestClient.JSON.readTree(event.data()), Set.of()))
                         .as("stream event %s: %s", event.name(), event.data()).isEmpty();
             }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.alphapanda.ApiTestClient;
+import com.alphapanda.SseTestClient;
+import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.SignalType;
@@ -19,10 +21,6 @@ import com.alphapanda.core.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.OutputStream;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,8 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,64 +55,11 @@ class LiveStreamIT {
     @Autowired
     ConcurrentMessageListenerContainer<String, byte[]> liveStreamContainer;
 
-    /** A connected SSE client collecting the events it receives. */
-    static final class SseClient implements AutoCloseable {
-        record Event(String id, String name, String data, long receivedAtNanos) {
-        }
-
-        final List<Event> events = new CopyOnWriteArrayList<>();
-        final List<String> comments = new CopyOnWriteArrayList<>();
-        private final HttpClient http = HttpClient.newHttpClient();
-        private final Thread reader;
-
-        SseClient(int port, String lastEventId) throws Exception {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                    + "/api/v1/stream")).header("Authorization", "Bearer " + ApiTestClient.ADMIN_TOKEN);
-            if (lastEventId != null) {
-                request.header("Last-Event-ID", lastEventId);
-            }
-            HttpResponse<Stream<String>> response = http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            assertThat(response.statusCode()).isEqualTo(200);
-            reader = Thread.ofVirtual().start(() -> read(response.body()));
-            await().atMost(Duration.ofSeconds(10)).until(() -> comments.contains("connected"));
-        }
-
-        private void read(Stream<String> lines) {
-            String id = null;
-            String name = null;
-            StringBuilder data = new StringBuilder();
-            for (String line : (Iterable<String>) lines::iterator) {
-                if (line.isEmpty()) {
-                    if (name != null) {
-                        events.add(new Event(id, name, data.toString(), System.nanoTime()));
-                    }
-                    id = null;
-                    name = null;
-                    data.setLength(0);
-                } else if (line.startsWith(":")) {
-                    comments.add(line.substring(1).strip());
-                } else if (line.startsWith("id:")) {
-                    id = line.substring(3).strip();
-                } else if (line.startsWith("event:")) {
-                    name = line.substring(6).strip();
-                } else if (line.startsWith("data:")) {
-                    data.append(line.substring(5));
-                }
-            }
-        }
-
-        @Override
-        public void close() {
-            reader.interrupt();
-            http.shutdownNow();
-        }
-    }
-
     @Test
     void aClientReceivesEachFillWithinASecondOfIt() throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> !liveStreamContainer.getAssignedPartitions().isEmpty());
         List<Long> latenciesMillis = new ArrayList<>();
-        try (SseClient client = new SseClient(port, null)) {
+        try (SseTestClient client = new SseTestClient(port, null)) {
             for (int i = 0; i < 5; i++) {
                 String fillId = "fill-" + UUID.randomUUID();
                 OrderFilled fill = new OrderFilled("ord-" + i, fillId, StrategyId.of("sse_test"),
@@ -127,7 +70,7 @@ class LiveStreamIT {
                         fill, "test")).join();
                 await().atMost(Duration.ofSeconds(10)).until(() -> client.events.stream()
                         .anyMatch(e -> e.name().equals("fill") && e.data().contains(fillId)));
-                SseClient.Event received = client.events.stream().filter(e -> e.data().contains(fillId)).findFirst()
+                SseTestClient.Event received = client.events.stream().filter(e -> e.data().contains(fillId)).findFirst()
                         .orElseThrow();
                 latenciesMillis.add((received.receivedAtNanos() - sent) / 1_000_000);
             }
@@ -145,7 +88,7 @@ class LiveStreamIT {
     @Test
     void aStalledClientIsDroppedWithoutDelayingThePipelineOrOtherClients() throws Exception {
         double droppedBefore = meters.get("sse.clients.dropped").counter().count();
-        try (Socket stalled = new Socket("localhost", port); SseClient healthy = new SseClient(port, null)) {
+        try (Socket stalled = new Socket("localhost", port); SseTestClient healthy = new SseTestClient(port, null)) {
             OutputStream out = stalled.getOutputStream();
             out.write(("GET /api/v1/stream HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
                     + ApiTestClient.ADMIN_TOKEN + "\r\nAccept: text/event-stream\r\n\r\n")
@@ -175,7 +118,7 @@ class LiveStreamIT {
     @Test
     void aReconnectingClientResumesAfterItsLastEventId() throws Exception {
         String lastId;
-        try (SseClient client = new SseClient(port, null)) {
+        try (SseTestClient client = new SseTestClient(port, null)) {
             liveEvents.publish(LiveEvents.ALERT, Map.of("n", "before"));
             await().atMost(Duration.ofSeconds(10)).until(() -> client.events.stream()
                     .anyMatch(e -> e.data().contains("before")));
@@ -183,11 +126,12 @@ class LiveStreamIT {
         }
         liveEvents.publish(LiveEvents.ALERT, Map.of("n", "missed-1"));
         liveEvents.publish(LiveEvents.ALERT, Map.of("n", "missed-2"));
-        try (SseClient resumed = new SseClient(port, lastId)) {
+        try (SseTestClient resumed = new SseTestClient(port, lastId)) {
             await().atMost(Duration.ofSeconds(10)).until(() -> resumed.events.size() >= 2);
             assertThat(resumed.events.get(0).data()).contains("missed-1");
             assertThat(resumed.events.get(1).data()).contains("missed-2");
-            assertThat(Long.parseLong(resumed.events.get(0).id())).isEqualTo(Long.parseLong(lastId) + 1);
+            assertThat(EventId.parse(resumed.events.get(0).id())).isGreaterThan(EventId.parse(lastId));
+            assertThat(EventId.parse(resumed.events.get(1).id())).isGreaterThan(EventId.parse(resumed.events.get(0).id()));
         }
     }
 }

@@ -27,6 +27,11 @@ class PlatformConfiguration {
         return new ServicesInfoContributor(services, platform.instanceId());
     }
 
+    @Bean
+    ServiceSchedules serviceSchedules(Services services) {
+        return new ServiceSchedules(services);
+    }
+
     /** A scheduled task hit by an OutOfMemoryError ends the process instead of leaving it half alive. */
     @Bean
     ThreadPoolTaskSchedulerCustomizer fatalErrorsEndTheProcess() {
