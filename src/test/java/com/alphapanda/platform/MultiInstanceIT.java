@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.alphapanda.SseTestClient;
 import com.alphapanda.embedded.PlatformInstance;
 import com.alphapanda.embedded.SharedServers;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and the portfolio manager, the first also the paper venue (one simulated exchange, so on one instance) and the API.
  * Each joins only the consumer groups of its services; a stream client of the front sees the fills and portfolio
  * updates the workers make. The second worker is killed with SIGKILL mid-stream: its groups rebalance to the
- * survivor, which processes every partition up to the end, and orders keep being filled.
+ * survivor, which processes every partition up to the end, and orders keep being filled. The instances' logs stay in
+ * {@code target/multi-instance-it/<start time>/}.
  */
 class MultiInstanceIT {
 
@@ -47,7 +49,8 @@ class MultiInstanceIT {
     @Test
     void theSurvivorsTakeOverTheWorkOfAnInstanceKilledMidStreamAndEachInstanceRunsOnlyItsServices()
             throws Exception {
-        Path logs = dir.resolve("logs");
+        Path logs = Files.createDirectories(Path.of("target", "multi-instance-it",
+                Long.toString(System.currentTimeMillis())));
         try (SharedServers servers = SharedServers.start(dir.resolve("servers"));
              Admin admin = servers.admin();
              PlatformInstance front = PlatformInstance.of(servers, "multi-front", "feed,api,monitoring,reconciliation",

@@ -66,6 +66,11 @@ class ServicesTest {
                 .isInstanceOf(InvalidConfigurationException.class)
                 .hasMessageStartingWith("invalid configuration: alpha-panda.services='bogus' is not allowed");
         assertThat(Services.from(new StandardEnvironment()).ids()).contains("feed", "api");
+
+        StandardEnvironment valid = new StandardEnvironment();
+        valid.getPropertySources().addFirst(new MapPropertySource("test", Map.of("alpha-panda.services", "feed,api")));
+        ConfigurationChecks.validateAll(valid); // a known property, accepted
+        assertThat(Services.from(valid).ids()).containsExactly("feed", "api");
     }
 
     @Test
