@@ -16,6 +16,7 @@ import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Kafka cluster of several KRaft nodes (each broker and controller) in this JVM, for multi-instance tests: the
@@ -43,6 +44,7 @@ public final class KafkaCluster implements AutoCloseable {
     /** Formats and starts {@code size} nodes (in parallel: a node completes its start once a quorum is up). */
     public static KafkaCluster start(Path dataDir, int size) throws Exception {
         KafkaExits.neverKillTheJvm();
+        quietServerLogs();
         KafkaCluster cluster = new KafkaCluster(dataDir, size);
         String clusterId = Uuid.randomUuid().toString();
         for (int node = 1; node <= size; node++) {
@@ -57,6 +59,15 @@ public final class KafkaCluster implements AutoCloseable {
             throw e;
         }
         return cluster;
+    }
+
+    /** Outside an application context nothing configures logging: keep the brokers' INFO lines out of the output. */
+    static void quietServerLogs() {
+        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "io.zonky")) {
+            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+                logger.setLevel(ch.qos.logback.classic.Level.WARN);
+            }
+        }
     }
 
     public String bootstrapServers() {

@@ -9,7 +9,6 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.slf4j.LoggerFactory;
 
 /**
  * The servers several platform instances share in a multi-instance test, as in production: a Kafka cluster of three
@@ -30,7 +29,7 @@ public final class SharedServers implements AutoCloseable {
 
     /** Starts Kafka (3 nodes), PostgreSQL and Redis in parallel. */
     public static SharedServers start(Path dataDir) throws Exception {
-        quietServerLogs();
+        KafkaCluster.quietServerLogs();
         CompletableFuture<KafkaCluster> kafka = CompletableFuture.supplyAsync(() -> {
             try {
                 return KafkaCluster.start(dataDir.resolve("kafka"), 3);
@@ -41,15 +40,6 @@ public final class SharedServers implements AutoCloseable {
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(dataDir.resolve("postgres"), 0);
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(dataDir.resolve("redis"), 0, false);
         return new SharedServers(kafka.join(), postgres, redis);
-    }
-
-    /** Outside an application context nothing configures logging: keep the brokers' INFO lines out of the output. */
-    private static void quietServerLogs() {
-        for (String name : List.of("kafka", "org.apache.kafka", "state.change.logger", "io.zonky")) {
-            if (LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
-                logger.setLevel(ch.qos.logback.classic.Level.WARN);
-            }
-        }
     }
 
     public KafkaCluster kafka() {
