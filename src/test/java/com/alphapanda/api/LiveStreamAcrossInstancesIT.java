@@ -83,7 +83,8 @@ class LiveStreamAcrossInstancesIT {
         assertThat(api.get("/actuator/info").at("/instance/services").toString()).isEqualTo("[\"risk\",\"api\"]");
         List<String> others = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.signals",
                 "alpha-panda.paper-trading.ticks", "alpha-panda.portfolio-manager.orders",
-                "alpha-panda.portfolio-manager.ticks", "alpha-panda.reconciliation.snapshots");
+                "alpha-panda.portfolio-manager.ticks", "alpha-panda.reconciliation.snapshots",
+                "alpha-panda.deadletter.store");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.getProperty("spring.kafka.bootstrap-servers")))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> clientIds(admin, "alpha-panda.risk-manager.signals")
                     .stream().anyMatch(id -> id.startsWith(SECOND)));
