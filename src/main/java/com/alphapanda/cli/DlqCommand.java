@@ -52,9 +52,12 @@ final class DlqCommand implements Runnable {
         }
     }
 
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "List dead letters, newest first.")
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List dead letters, newest first: one per consumer group that failed the record.")
     static final class List extends ApiCall {
         @Option(names = "--topic", description = "Original topic.") String topic;
+        @Option(names = "--group", description = "Consumer group that failed the record, e.g. "
+                + "alpha-panda.portfolio-manager.ticks.") String group;
         @Option(names = "--reason", description = "Failure reason, e.g. invalid_event, max_retries_exceeded.")
         String reason;
         @Option(names = "--service", description = "Consuming service.") String service;
@@ -68,6 +71,7 @@ final class DlqCommand implements Runnable {
         JsonNode execute(ApiClient client) {
             Map<String, Object> q = ApiClient.query();
             q.put("topic", topic);
+            q.put("group", group);
             q.put("reason", reason);
             q.put("service", service);
             q.put("status", status == null ? null : status.toUpperCase(java.util.Locale.ROOT));
@@ -80,12 +84,12 @@ final class DlqCommand implements Runnable {
 
         @Override
         void print(JsonNode page, PrintWriter out) {
-            out.printf("%-36s  %-24s  %-28s  %-22s  %-18s  %-8s  %s%n", "ID", "DEAD-LETTERED AT", "TOPIC", "REASON",
-                    "SERVICE", "STATUS", "REPLAYS");
+            out.printf("%-36s  %-24s  %-28s  %-22s  %-40s  %-8s  %s%n", "ID", "DEAD-LETTERED AT", "TOPIC", "REASON",
+                    "GROUP", "STATUS", "REPLAYS");
             for (JsonNode d : page.get("items")) {
-                out.printf("%-36s  %-24s  %-28s  %-22s  %-18s  %-8s  %d%n", d.get("id").asString(),
+                out.printf("%-36s  %-24s  %-28s  %-22s  %-40s  %-8s  %d%n", d.get("id").asString(),
                         d.get("deadLetteredAt").asString(), d.get("originalTopic").asString(),
-                        d.get("reason").asString(), d.path("service").asString("-"),
+                        d.get("reason").asString(), d.path("consumerGroup").asString("-"),
                         d.get("status").asString().toLowerCase(java.util.Locale.ROOT), d.get("replayCount").asInt());
             }
             out.printf("%d of %d (page %d, size %d)%n", page.get("items").size(), page.get("total").asLong(),
@@ -104,7 +108,8 @@ final class DlqCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Republish one dead letter to its original topic.")
+            description = "Republish one dead letter to its original topic, for the consumer group that failed it "
+                    + "only (every other group reading the topic skips it).")
     static final class Replay extends ApiCall {
         @Parameters(paramLabel = "ID") java.util.UUID id;
 
@@ -112,12 +117,24 @@ final class DlqCommand implements Runnable {
         JsonNode execute(ApiClient client) {
             return client.post("/api/v1/dlq/" + id + "/replay", null);
         }
+
+        @Override
+        void print(JsonNode replayed, PrintWriter out) {
+            JsonNode group = replayed.get("consumerGroup");
+            out.printf("replayed %s to %s for %s (replay %d)%n", replayed.get("id").asString(),
+                    replayed.get("originalTopic").asString(), group == null || group.isNull()
+                            ? "every consumer group (the dead letter names none)" : "consumer group " + group.asString(),
+                    replayed.get("replayCount").asInt());
+        }
     }
 
     @Command(name = "replay-bulk", mixinStandardHelpOptions = true,
-            description = "Replay every pending dead letter of a topic in a time range. A dry run unless --execute.")
+            description = "Replay every pending dead letter of a topic in a time range, each for the consumer group "
+                    + "that failed it. A dry run unless --execute.")
     static final class ReplayBulk extends ApiCall {
         @Option(names = "--topic", required = true) String topic;
+        @Option(names = "--group", description = "Only the dead letters of this consumer group (default: every group)")
+        String group;
         @Option(names = "--from", required = true, description = "ISO-8601") Instant from;
         @Option(names = "--to", required = true, description = "ISO-8601") Instant to;
         @Option(names = "--reason") String reason;
@@ -128,6 +145,7 @@ final class DlqCommand implements Runnable {
         JsonNode execute(ApiClient client) {
             Map<String, Object> body = ApiClient.query();
             body.put("topic", topic);
+            body.put("group", group);
             body.put("from", from.toString());
             body.put("to", to.toString());
             body.put("reason", reason);

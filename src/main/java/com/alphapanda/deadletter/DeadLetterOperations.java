@@ -27,7 +27,7 @@ public class DeadLetterOperations {
         return store.find(id).orElseThrow(() -> new DeadLetterNotFoundException(id));
     }
 
-    /** Replays one dead letter to its original topic. */
+    /** Replays one dead letter to its original topic, for the consumer group that failed it only. */
     public DeadLetter replay(UUID id, String correlationId) {
         try {
             return replayer.replay(id, correlationId);
@@ -36,12 +36,16 @@ public class DeadLetterOperations {
         }
     }
 
-    /** Replays every pending dead letter of a topic in a time range (and reason); with dryRun only counts them. */
-    public BulkReplay replayAll(String topic, Instant from, Instant to, String reason, boolean dryRun,
+    /**
+     * Replays every pending dead letter of a topic in a time range (and consumer group, reason), each for the group
+     * that failed it; with dryRun only counts them.
+     */
+    public BulkReplay replayAll(String topic, String group, Instant from, Instant to, String reason, boolean dryRun,
                                 String correlationId) {
         if (topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("'topic' is required");
         }
+        DeadLetterQuery.checkGroup(group);
         if (from == null || to == null) {
             throw new IllegalArgumentException("'from' and 'to' are required");
         }
@@ -49,8 +53,9 @@ public class DeadLetterOperations {
             throw new IllegalArgumentException("'to' (" + to + ") must be after 'from' (" + from + ")");
         }
         try {
-            DeadLetterReplayer.BulkResult r = replayer.replayAll(topic, from, to, reason, dryRun, correlationId);
-            return new BulkReplay(r.dryRun(), r.matched(), r.replayed(), r.failed(), r.ids());
+            DeadLetterReplayer.BulkResult r = replayer.replayAll(topic, group, from, to, reason, dryRun,
+                    correlationId);
+            return new BulkReplay(r.dryRun(), r.matched(), r.replayed(), r.failed(), r.ids(), r.byGroup());
         } finally {
             refreshPendingGauge.run();
         }
@@ -71,8 +76,9 @@ public class DeadLetterOperations {
         }
     }
 
-    /** The outcome of a bulk replay. */
-    public record BulkReplay(boolean dryRun, int matched, int replayed, int failed, java.util.List<UUID> ids) {
+    /** The outcome of a bulk replay; {@code byGroup}: the matched dead letters per consumer group replayed to. */
+    public record BulkReplay(boolean dryRun, int matched, int replayed, int failed, java.util.List<UUID> ids,
+                             java.util.Map<String, Integer> byGroup) {
     }
 
     /** The outcome of a purge. */

@@ -30,7 +30,10 @@ class DeadLetterStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a dead letter unless its topic position is stored already; true when it was new. */
+    /**
+     * Stores a dead letter unless its dead-letter topic position, or the same original record dead-lettered by the
+     * same consumer group, is stored already; true when it was new.
+     */
     boolean insert(DeadLetter d) {
         return jdbc.sql("""
                 INSERT INTO dead_letters (id, dlq_topic, dlq_partition, dlq_offset, original_topic, original_partition,
@@ -41,7 +44,7 @@ class DeadLetterStore {
                     :originalTimestamp, :key, :value, CAST(:headers AS jsonb), :reason, :errorClass, :errorMessage,
                     :service, :group, :broker, :correlationId, :attempts, :deadLetteredAt, 'pending',
                     (SELECT id FROM dead_letters WHERE id = :replayOf))
-                ON CONFLICT (dlq_topic, dlq_partition, dlq_offset) DO NOTHING""")
+                ON CONFLICT DO NOTHING""")
                 .param("id", d.id()).param("dlqTopic", d.dlqTopic()).param("dlqPartition", d.dlqPartition())
                 .param("dlqOffset", d.dlqOffset()).param("originalTopic", d.originalTopic())
                 .param("originalPartition", d.originalPartition()).param("originalOffset", d.originalOffset())
@@ -60,7 +63,7 @@ class DeadLetterStore {
     }
 
     DeadLetterPage search(DeadLetterQuery q) {
-        Where where = where(q.topic(), q.reason(), q.service(), q.status(), q.from(), q.to());
+        Where where = where(q.topic(), q.group(), q.reason(), q.service(), q.status(), q.from(), q.to());
         long total = bind(jdbc.sql("SELECT count(*) FROM dead_letters" + where.sql()), where.params())
                 .query(Long.class).single();
         List<DeadLetter> items = bind(jdbc.sql("SELECT " + COLUMNS + " FROM dead_letters" + where.sql()
@@ -70,9 +73,9 @@ class DeadLetterStore {
         return new DeadLetterPage(items, total, q.page(), q.size());
     }
 
-    /** Pending dead letters of an original topic in a time range (and reason), oldest first. */
-    List<DeadLetter> pending(String topic, Instant from, Instant to, String reason) {
-        Where where = where(topic, reason, null, DeadLetterStatus.PENDING, from, to);
+    /** Pending dead letters of an original topic in a time range (and consumer group, reason), oldest first. */
+    List<DeadLetter> pending(String topic, String group, Instant from, Instant to, String reason) {
+        Where where = where(topic, group, reason, null, DeadLetterStatus.PENDING, from, to);
         return bind(jdbc.sql("SELECT " + COLUMNS + " FROM dead_letters" + where.sql()
                 + " ORDER BY dead_lettered_at, dlq_partition, dlq_offset"), where.params())
                 .query(DeadLetterStore::map).list();
@@ -117,11 +120,12 @@ class DeadLetterStore {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(String topic, String reason, String service, DeadLetterStatus status, Instant from,
-                               Instant to) {
+    private static Where where(String topic, String group, String reason, String service, DeadLetterStatus status,
+                               Instant from, Instant to) {
         List<String> clauses = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         add(clauses, params, "original_topic = :topic", "topic", topic);
+        add(clauses, params, "consumer_group = :group", "group", group);
         add(clauses, params, "reason = :reason", "reason", reason);
         add(clauses, params, "service = :service", "service", service);
         add(clauses, params, "status = :status", "status", status == null ? null : status.dbValue());

@@ -32,7 +32,9 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
  *       transaction back; the container then processes one record per transaction until one succeeds, so such a
  *       failure too is retried and dead-lettered per record.</li>
  * </ul>
- * Every path acknowledges, negatively acknowledges or throws: a batch is never left half-committed.
+ * A replayed dead letter targeted at another consumer group ({@link DeadLetterHeaders#REPLAY_TARGET_GROUP}) is
+ * acknowledged with the batch without being processed. Every path acknowledges, negatively acknowledges or throws: a
+ * batch is never left half-committed.
  */
 public final class BatchProcessor {
 
@@ -187,6 +189,12 @@ public final class BatchProcessor {
             }
             for (int i = from; i < to; i++) {
                 ConsumerRecord<String, byte[]> record = batch.get(i);
+                if (ReplayTarget.forAnotherGroup(record, group)) {
+                    log.debug("{}-{}@{} is a replay for another consumer group: skipped by {}", record.topic(),
+                            record.partition(), record.offset(), group);
+                    pass.succeeded.add(record);
+                    continue;
+                }
                 List<EventPublisher.Held> held = EventPublisher.newHeld();
                 try {
                     Envelope<F> envelope = codec.decode(record.value(), stage.family());

@@ -21,6 +21,11 @@ public final class DeadLetterHeaders {
     public static final String REPLAY_COUNT = "x-replay-count";
     /** On a replayed record: the correlation id of the operator request that replayed it. */
     public static final String REPLAY_CORRELATION_ID = "x-replay-correlation-id";
+    /**
+     * On a replayed record: the consumer group that failed it, the only group to process it; every other group's
+     * {@link BatchProcessor} acknowledges it without processing it.
+     */
+    public static final String REPLAY_TARGET_GROUP = "x-replay-target-group";
 
     private DeadLetterHeaders() {
     }

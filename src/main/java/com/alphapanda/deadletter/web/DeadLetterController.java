@@ -6,6 +6,9 @@ import com.alphapanda.deadletter.DeadLetterOperations;
 import com.alphapanda.deadletter.DeadLetterPage;
 import com.alphapanda.deadletter.DeadLetterQuery;
 import com.alphapanda.deadletter.DeadLetterStatus;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -30,7 +33,11 @@ class DeadLetterController {
     }
 
     @GetMapping
+    @Operation(summary = "List dead letters, newest first; one per consumer group that failed the record")
     DeadLetterPageView list(@RequestParam(required = false) String topic,
+                            @Parameter(description = "the consumer group that failed the record, e.g. "
+                                    + "alpha-panda.portfolio-manager.ticks")
+                            @RequestParam(required = false) String group,
                             @RequestParam(required = false) String reason,
                             @RequestParam(required = false) String service,
                             @RequestParam(required = false) DeadLetterStatus status,
@@ -39,7 +46,7 @@ class DeadLetterController {
                             @RequestParam(required = false) String page,
                             @RequestParam(required = false) String size) {
         PageRequest request = PageRequest.parse(page, size);
-        DeadLetterPage result = operations.list(new DeadLetterQuery(topic, reason, service, status, from, to,
+        DeadLetterPage result = operations.list(new DeadLetterQuery(topic, group, reason, service, status, from, to,
                 request.page(), request.size()));
         return new DeadLetterPageView(result.items().stream().map(DeadLetterView::summary).toList(), result.total(),
                 result.page(), result.size());
@@ -51,6 +58,8 @@ class DeadLetterController {
     }
 
     @PostMapping("/{id}/replay")
+    @Operation(summary = "Republish a dead letter to its original topic for the consumer group that failed it only "
+            + "(its consumerGroup); every other group reading the topic skips it")
     DeadLetterView replay(@PathVariable UUID id,
                           @RequestHeader(name = "X-Correlation-ID", required = false) String correlationId) {
         DeadLetter replayed = operations.replay(id, correlationId);
@@ -58,10 +67,12 @@ class DeadLetterController {
     }
 
     @PostMapping("/replay")
+    @Operation(summary = "Replay every pending dead letter of a topic in a time range (optionally of one consumer "
+            + "group and reason), each for the group that failed it; a dry run unless dryRun is false")
     DeadLetterOperations.BulkReplay replayAll(@RequestBody BulkReplayRequest request,
                                               @RequestHeader(name = "X-Correlation-ID", required = false)
                                               String correlationId) {
-        return operations.replayAll(request.topic(), request.from(), request.to(), request.reason(),
+        return operations.replayAll(request.topic(), request.group(), request.from(), request.to(), request.reason(),
                 request.dryRun() == null || request.dryRun(), correlationId);
     }
 
@@ -70,8 +81,14 @@ class DeadLetterController {
         return operations.purgeOlderThan(request.olderThan());
     }
 
-    /** Bulk replay: a topic, a time range of dead-lettering, an optional reason; a dry run unless dryRun=false. */
-    record BulkReplayRequest(String topic, Instant from, Instant to, String reason, Boolean dryRun) {
+    /**
+     * Bulk replay: a topic, a time range of dead-lettering, an optional consumer group and reason; a dry run unless
+     * dryRun=false.
+     */
+    record BulkReplayRequest(String topic,
+                             @Schema(description = "only the dead letters of this consumer group (default: every "
+                                     + "group; each dead letter is replayed to its own group)") String group,
+                             Instant from, Instant to, String reason, Boolean dryRun) {
     }
 
     /** Purge everything dead-lettered before this time. */

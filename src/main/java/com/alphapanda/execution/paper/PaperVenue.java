@@ -120,16 +120,14 @@ final class PaperVenue implements BrokerGateway {
     }
 
     /**
-     * The market an order meets: the venue's last tick of the instrument, unless the order's reference price (the
-     * tick its signal saw) is newer than that tick (the venue has not seen it yet); with neither, none.
+     * The market an arriving order meets: the price as of the order's event time, i.e. its reference price (the tick
+     * its signal was decided on) — never a newer tick the venue's tick reader happens to have read already, so a fill
+     * is the same at any replay speed and after a restart; an order without one (an operator's flatten) meets the
+     * venue's last tick; with neither, none.
      */
     private BigDecimal marketFor(OrderRequest request) {
-        BigDecimal last = lastPrices.get(request.instrumentToken());
-        if (request.referencePrice() == null) {
-            return last;
-        }
-        Instant seen = lastPriceTimes.get(request.instrumentToken());
-        return last != null && !seen.isBefore(request.eventTime()) ? last : request.referencePrice().value();
+        return request.referencePrice() != null ? request.referencePrice().value()
+                : lastPrices.get(request.instrumentToken());
     }
 
     /** The records a tick causes: expiries, resting orders filling or triggering, bracket exits. */

@@ -218,11 +218,21 @@ class PaperVenueTest {
     }
 
     @Test
-    void aMarketOrderMeetsTheVenuesLastTickWhenItIsNewerThanTheSignalsPrice() {
+    void aMarketOrderMeetsThePriceAsOfItsEventTimeEvenWhenTheVenueHasReadANewerTick() {
         PaperVenueFixture f = new PaperVenueFixture();
-        f.tick("101", T0.plusSeconds(5)); // the market moved on before the signal (seen at T0, price 100) arrived
+        f.tick("101", T0.plusSeconds(5)); // read before the signal (decided at T0, price 100): a fast replay does this
 
         OrderFilled fill = fills(f.place(request(SignalType.BUY, 10, "100", MARKET, T0))).getFirst();
+
+        assertThat(fill.fillPrice().value()).isEqualByComparingTo("100.05"); // 100 × 1.0005, as at any replay speed
+    }
+
+    @Test
+    void anOrderWithoutAReferencePriceMeetsTheVenuesLastTick() {
+        PaperVenueFixture f = new PaperVenueFixture();
+        f.tick("101", T0.minusSeconds(5));
+
+        OrderFilled fill = fills(f.place(request(SignalType.BUY, 10, null, MARKET, T0))).getFirst();
 
         assertThat(fill.fillPrice().value()).isEqualByComparingTo("101.10"); // 101 × 1.0005 = 101.0505 → 101.10
     }
