@@ -1,6 +1,8 @@
 package com.alphapanda.portfolio;
 
 import com.alphapanda.api.LiveEvents;
+import com.alphapanda.core.jobs.ClusterJob;
+import com.alphapanda.core.jobs.ClusterJobs;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
@@ -55,11 +57,17 @@ class PortfolioConfiguration {
         return new SnapshotTaker(readModel, publisher);
     }
 
+    /** Cluster job: periodic and end-of-day snapshots, taken by one instance at a time. */
+    static final String SNAPSHOTS_JOB = "portfolio.snapshots";
+    /** Cluster job: the periodic rewrite of read models with tick marks, by one instance at a time. */
+    static final String MARKS_JOB = "portfolio.marks";
+
     @Bean
     SnapshotProducer snapshotProducer(SnapshotTaker taker, NseCalendar calendar, PortfolioProperties properties,
-                                      Clock clock) {
+                                      Clock clock, ClusterJobs jobs, JdbcClient jdbc) {
+        SnapshotStore stored = new SnapshotStore(jdbc);
         return new SnapshotProducer(new SnapshotSchedule(calendar, properties.snapshotInterval()), taker, clock,
-                properties.snapshotInterval());
+                properties.snapshotInterval(), jobs.job(SNAPSHOTS_JOB), key -> stored.lastScheduled(key.portfolioId()));
     }
 
     @Bean
@@ -85,32 +93,37 @@ class PortfolioConfiguration {
 
     @Bean
     MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
-                                 PortfolioReadModel readModel) {
-        return new MarkFlush(manager, platform, snapshots, readModel);
+                                 PortfolioReadModel readModel, ClusterJobs jobs) {
+        return new MarkFlush(manager, platform, snapshots, readModel, jobs.job(MARKS_JOB));
     }
 
     /**
-     * Writes tick marks to the read model once per interval, rebuilds it if Redis lost it, and lets the wall clock
-     * advance the live snapshot clocks.
+     * Once per interval: rebuilds the read model if Redis lost it, reloads which portfolios hold which instruments
+     * from the ledger (fills applied by other instances included), writes tick marks to the read model (on the one
+     * instance running the marks job) and lets the wall clock advance the live snapshot clocks (on the one running
+     * the snapshot job).
      */
     static final class MarkFlush {
         private final PortfolioManager manager;
         private final PlatformProperties platform;
         private final SnapshotProducer snapshots;
         private final PortfolioReadModel readModel;
+        private final ClusterJob marks;
 
         MarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
-                  PortfolioReadModel readModel) {
+                  PortfolioReadModel readModel, ClusterJob marks) {
             this.manager = manager;
             this.platform = platform;
             this.snapshots = snapshots;
             this.readModel = readModel;
+            this.marks = marks;
         }
 
         @Scheduled(fixedDelayString = "${alpha-panda.portfolio.mark-interval:1s}")
         void flush() {
             manager.rebuildIfWiped(platform.brokers());
-            manager.flushMarks();
+            manager.loadHolders();
+            manager.flushMarks(marks.owned());
             snapshots.advanceLive(readModel.portfolios().stream()
                     .filter(key -> platform.brokers().contains(key.broker())).toList());
         }
