@@ -67,7 +67,16 @@ class PortfolioConfiguration {
                                       Clock clock, ClusterJobs jobs, JdbcClient jdbc) {
         SnapshotStore stored = new SnapshotStore(jdbc);
         return new SnapshotProducer(new SnapshotSchedule(calendar, properties.snapshotInterval()), taker, clock,
-                properties.snapshotInterval(), jobs.job(SNAPSHOTS_JOB), key -> stored.lastScheduled(key.portfolioId()));
+                properties.snapshotInterval(), jobs.job(SNAPSHOTS_JOB), key -> stored.lastScheduled(key.portfolioId())
+                        .or(() -> firstFill(jdbc, key)));
+    }
+
+    /** The event time of a portfolio's first fill in the ledger. */
+    private static java.util.Optional<java.time.Instant> firstFill(JdbcClient jdbc, PortfolioKey key) {
+        return jdbc.sql("SELECT event_time FROM fills WHERE broker = :broker AND strategy_id = :strategy"
+                        + " AND ledger_seq = 1")
+                .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).optional();
     }
 
     @Bean

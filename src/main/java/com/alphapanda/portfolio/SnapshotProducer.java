@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
  * clock), the wall clock advances the clocks too, so the close is snapshotted even when no event follows it.
  * <p>
  * Snapshots are a cluster job: only the instance that owns it (a PostgreSQL advisory lock) takes them. A clock starts
- * from the database — the last stored periodic or end-of-day snapshot of the portfolio — each time this instance
- * acquires the job, so snapshots due while no instance or another one ran the job are taken (once: a snapshot's id is
- * derived from portfolio, type and due time); a portfolio without stored snapshots starts at its next event.
+ * from the database — the last stored periodic or end-of-day snapshot of the portfolio, else its first fill in the
+ * ledger — each time this instance acquires the job, so snapshots due while no instance or another one ran the job
+ * are taken (once: a snapshot's id is derived from portfolio, type and due time), whichever instance applied the
+ * fills; a portfolio without fills starts at its next event.
  */
 class SnapshotProducer {
 
@@ -106,7 +107,7 @@ class SnapshotProducer {
         return true;
     }
 
-    /** The clock in memory, else the last stored scheduled snapshot's time (null: the portfolio has none). */
+    /** The clock in memory, else the one stored (the last scheduled snapshot, else the first fill); null: neither. */
     private Instant clockOf(PortfolioKey key) {
         Instant at = clocks.get(key);
         if (at == null) {
