@@ -61,9 +61,7 @@ public class ConsumerLagMonitor {
         }
         last.set(report);
         metrics.publish(report);
-        for (LagAlerts.Change change : alerts.evaluate(report)) {
-            announce(change);
-        }
+        alerts.evaluate(report); // stored and announced once across the cluster by the lag-alert job
         return report;
     }
 
@@ -72,17 +70,5 @@ public class ConsumerLagMonitor {
         List<GroupLag> groups = lastReport().map(LagReport::groups).orElse(List.of()).stream()
                 .map(g -> GroupLag.failed(g.group(), reason)).toList();
         return new LagReport(clock.instant(), took, Optional.of(reason), groups);
-    }
-
-    private void announce(LagAlerts.Change change) {
-        LagAlert alert = change.alert();
-        if (change.raised()) {
-            metrics.alertRaised(alert.kind());
-            log.warn("Consumer lag alert raised: group={} kind={} {}", alert.group(), alert.kind().label(),
-                    alert.raisedDetail());
-        } else {
-            log.info("Consumer lag alert cleared: group={} kind={} (raised at {})", alert.group(),
-                    alert.kind().label(), alert.raisedAt());
-        }
     }
 }

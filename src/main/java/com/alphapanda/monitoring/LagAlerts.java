@@ -101,6 +101,12 @@ public final class LagAlerts {
         return new Change(done, false);
     }
 
+    /** True when the last collection saw this group and kind without a breach (and no alert is active here). */
+    synchronized boolean healthy(String group, AlertKind kind) {
+        Key key = new Key(group, kind);
+        return !active.containsKey(key) && !breaches.containsKey(key);
+    }
+
     /** The alerts currently raised, oldest first. */
     public synchronized List<LagAlert> active() {
         return active.values().stream().sorted(java.util.Comparator.comparing(LagAlert::raisedAt)).toList();

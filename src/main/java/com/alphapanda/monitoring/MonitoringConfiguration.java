@@ -3,6 +3,7 @@ package com.alphapanda.monitoring;
 import com.alphapanda.core.platform.Service;
 import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.api.LiveEvents;
+import com.alphapanda.core.jobs.ClusterJobs;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.scheduling.annotation.EnableScheduling;
@@ -55,13 +57,13 @@ class MonitoringConfiguration {
     @Bean
     ConsumerLagMonitor consumerLagMonitor(Admin kafkaAdminClient, RecordTimestamps recordTimestamps,
                                           LagAlerts lagAlerts, MonitoringProperties properties,
-                                          MeterRegistry registry, Clock clock) {
+                                          LagMetrics lagMetrics, Clock clock) {
         MonitoringProperties.Lag lag = properties.lag();
         return new ConsumerLagMonitor(
                 new BrokerOffsetsReader(kafkaAdminClient, lag.groupPrefix(), lag.requestTimeout()),
                 recordTimestamps,
                 new LagAssembler(lag.windowSamples(), lag.window(), properties.consumerLagThreshold()),
-                lagAlerts, new LagMetrics(registry, lagAlerts), clock);
+                lagAlerts, lagMetrics, clock);
     }
 
     @Bean
@@ -94,11 +96,27 @@ class MonitoringConfiguration {
                 registry);
     }
 
+    /** Cluster job: storing and announcing consumer-lag alerts, by one instance at a time. */
+    static final String LAG_ALERTS_JOB = "monitoring.lag-alerts";
+
+    @Bean
+    LagAlertStore lagAlertStore(JdbcClient jdbc) {
+        return new LagAlertStore(jdbc);
+    }
+
+    @Bean
+    LagMetrics lagMetrics(MeterRegistry registry, LagAlerts lagAlerts) {
+        return new LagMetrics(registry, lagAlerts);
+    }
+
     @Bean
     @ConditionalOnService(Service.MONITORING)
     MonitoringSchedule monitoringSchedule(ConsumerLagMonitor lag, PipelineMonitor pipeline, EndToEndProbe probe,
                                           MonitoringProperties properties, LagAlerts lagAlerts,
-                                          LiveEvents liveEvents) {
-        return new MonitoringSchedule(lag, pipeline, probe, properties, lagAlerts, liveEvents);
+                                          LagAlertStore lagAlertStore, LagMetrics lagMetrics, LiveEvents liveEvents,
+                                          ClusterJobs jobs) {
+        return new MonitoringSchedule(lag, pipeline, probe, properties,
+                new LagAlertJob(lagAlerts, lagAlertStore, lagMetrics, liveEvents, jobs.job(LAG_ALERTS_JOB)),
+                liveEvents);
     }
 }

@@ -1,10 +1,12 @@
 package com.alphapanda.monitoring;
 
 import com.alphapanda.api.LiveEvents;
-import java.util.List;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Runs the collections on Spring's scheduler at the configured intervals. */
+/**
+ * Runs the collections on Spring's scheduler at the configured intervals. Every instance collects (its API and
+ * metrics serve its own collection); alerts are stored and announced by the lag-alert job's owner only.
+ */
 final class MonitoringSchedule {
 
     private final ConsumerLagMonitor lag;
@@ -12,11 +14,11 @@ final class MonitoringSchedule {
     private final EndToEndProbe probe;
     private final MonitoringProperties properties;
 
-    private final LagAlerts alerts;
+    private final LagAlertJob alerts;
     private final LiveEvents liveEvents;
 
     MonitoringSchedule(ConsumerLagMonitor lag, PipelineMonitor pipeline, EndToEndProbe probe,
-                       MonitoringProperties properties, LagAlerts alerts, LiveEvents liveEvents) {
+                       MonitoringProperties properties, LagAlertJob alerts, LiveEvents liveEvents) {
         this.alerts = alerts;
         this.liveEvents = liveEvents;
         this.lag = lag;
@@ -28,10 +30,7 @@ final class MonitoringSchedule {
     @Scheduled(fixedDelayString = "${alpha-panda.monitoring.lag.interval:30s}")
     void collectLag() {
         if (properties.lag().enabled()) {
-            List<LagAlert> before = alerts.active();
-            lag.collect();
-            List<LagAlert> after = alerts.active();
-            after.stream().filter(a -> !before.contains(a)).forEach(a -> liveEvents.publish(LiveEvents.ALERT, a));
+            alerts.afterCollection(lag.collect());
         }
     }
 

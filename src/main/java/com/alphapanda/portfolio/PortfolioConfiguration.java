@@ -3,6 +3,8 @@ package com.alphapanda.portfolio;
 import com.alphapanda.core.platform.Service;
 import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.api.LiveEvents;
+import com.alphapanda.core.jobs.ClusterJob;
+import com.alphapanda.core.jobs.ClusterJobs;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
@@ -57,11 +59,26 @@ class PortfolioConfiguration {
         return new SnapshotTaker(readModel, publisher);
     }
 
+    /** Cluster job: periodic and end-of-day snapshots, taken by one instance at a time. */
+    static final String SNAPSHOTS_JOB = "portfolio.snapshots";
+    /** Cluster job: the periodic rewrite of read models with tick marks, by one instance at a time. */
+    static final String MARKS_JOB = "portfolio.marks";
+
     @Bean
     SnapshotProducer snapshotProducer(SnapshotTaker taker, NseCalendar calendar, PortfolioProperties properties,
-                                      Clock clock) {
+                                      Clock clock, ClusterJobs jobs, JdbcClient jdbc) {
+        SnapshotStore stored = new SnapshotStore(jdbc);
         return new SnapshotProducer(new SnapshotSchedule(calendar, properties.snapshotInterval()), taker, clock,
-                properties.snapshotInterval());
+                properties.snapshotInterval(), jobs.job(SNAPSHOTS_JOB), key -> stored.lastScheduled(key.portfolioId())
+                        .or(() -> firstFill(jdbc, key)));
+    }
+
+    /** The event time of a portfolio's first fill in the ledger. */
+    private static java.util.Optional<java.time.Instant> firstFill(JdbcClient jdbc, PortfolioKey key) {
+        return jdbc.sql("SELECT event_time FROM fills WHERE broker = :broker AND strategy_id = :strategy"
+                        + " AND ledger_seq = 1")
+                .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
+                .query((rs, n) -> rs.getObject(1, java.time.OffsetDateTime.class).toInstant()).optional();
     }
 
     @Bean
@@ -89,32 +106,37 @@ class PortfolioConfiguration {
     @Bean
     @ConditionalOnService(Service.PORTFOLIO)
     MarkFlush portfolioMarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
-                                 PortfolioReadModel readModel) {
-        return new MarkFlush(manager, platform, snapshots, readModel);
+                                 PortfolioReadModel readModel, ClusterJobs jobs) {
+        return new MarkFlush(manager, platform, snapshots, readModel, jobs.job(MARKS_JOB));
     }
 
     /**
-     * Writes tick marks to the read model once per interval, rebuilds it if Redis lost it, and lets the wall clock
-     * advance the live snapshot clocks.
+     * Once per interval: rebuilds the read model if Redis lost it, reloads which portfolios hold which instruments
+     * from the ledger (fills applied by other instances included), writes tick marks to the read model (on the one
+     * instance running the marks job) and lets the wall clock advance the live snapshot clocks (on the one running
+     * the snapshot job).
      */
     static final class MarkFlush {
         private final PortfolioManager manager;
         private final PlatformProperties platform;
         private final SnapshotProducer snapshots;
         private final PortfolioReadModel readModel;
+        private final ClusterJob marks;
 
         MarkFlush(PortfolioManager manager, PlatformProperties platform, SnapshotProducer snapshots,
-                  PortfolioReadModel readModel) {
+                  PortfolioReadModel readModel, ClusterJob marks) {
             this.manager = manager;
             this.platform = platform;
             this.snapshots = snapshots;
             this.readModel = readModel;
+            this.marks = marks;
         }
 
         @Scheduled(fixedDelayString = "${alpha-panda.portfolio.mark-interval:1s}")
         void flush() {
             manager.rebuildIfWiped(platform.brokers());
-            manager.flushMarks();
+            manager.loadHolders();
+            manager.flushMarks(marks.owned());
             snapshots.advanceLive(readModel.portfolios().stream()
                     .filter(key -> platform.brokers().contains(key.broker())).toList());
         }

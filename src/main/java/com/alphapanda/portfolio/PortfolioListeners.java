@@ -26,8 +26,11 @@ import org.springframework.kafka.support.Acknowledgment;
 
 /**
  * The portfolio manager's Kafka listeners: order events of every enabled broker (one Kafka and one database
- * transaction per poll; read models written once per touched portfolio after the commit), and ticks for marking
- * (transactional only because snapshots due on the way are published).
+ * transaction per poll; read models written once per touched portfolio after the commit), and ticks for marking.
+ * The tick consumer has its own group per instance ({@code alpha-panda.portfolio-manager.ticks.<instance-id>}), so
+ * every instance reads every tick partition and marks every portfolio, whichever instance owns the tick partitions
+ * of the other tick consumers; it only reads (no Kafka transaction): the snapshots due on the way carry
+ * deterministic ids, so one published again after a redelivery is recognised and stored once.
  */
 class PortfolioListeners {
 
@@ -67,7 +70,8 @@ class PortfolioListeners {
     }
 
     @KafkaListener(id = "portfolio-manager.ticks", topics = "#{T(com.alphapanda.core.topic.Topics).MARKET_TICKS.name()}",
-            groupId = "alpha-panda.portfolio-manager.ticks")
+            groupId = "alpha-panda.portfolio-manager.ticks.${alpha-panda.instance-id}",
+            containerFactory = "readOnlyContainerFactory")
     void onTicks(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         batches.process(records, ack, ticks);
     }

@@ -136,24 +136,41 @@ class PortfolioManager {
         log.info("Read model of {} rebuilt from the ledger", key.portfolioId());
     }
 
-    /** Rewrites the read model of every portfolio marked by ticks since the last flush. */
-    void flushMarks() {
+    /**
+     * Rewrites the read model of every portfolio marked by ticks since the last flush; when {@code write} is false
+     * (another instance runs the marks job) the marks are only forgotten.
+     */
+    void flushMarks(boolean write) {
         for (PortfolioKey key : Set.copyOf(dirty)) {
             dirty.remove(key);
-            refresh(key);
+            if (write) {
+                refresh(key);
+            }
         }
+    }
+
+    /**
+     * Loads which portfolios hold which instruments from the ledger: every instance's fills count, not only those
+     * applied here.
+     */
+    void loadHolders() {
+        Map<InstrumentToken, Set<PortfolioKey>> loaded = new ConcurrentHashMap<>();
+        jdbc.sql("SELECT broker, strategy_id, instrument_token FROM positions WHERE quantity <> 0")
+                .query((rs, n) -> loaded.computeIfAbsent(InstrumentToken.of(rs.getLong(3)),
+                        t -> ConcurrentHashMap.newKeySet()).add(new PortfolioKey(Broker.fromId(rs.getString(1)),
+                        com.alphapanda.core.id.StrategyId.of(rs.getString(2)))))
+                .list();
+        holders.keySet().retainAll(loaded.keySet());
+        loaded.forEach((token, keys) -> holders.merge(token, keys, (old, fresh) -> {
+            old.retainAll(fresh);
+            old.addAll(fresh);
+            return old;
+        }));
     }
 
     /** Loads which portfolios hold which instruments and rewrites every read model from the ledger. */
     synchronized void rebuild() {
-        holders.clear();
-        jdbc.sql("SELECT broker, strategy_id, instrument_token FROM positions WHERE quantity <> 0")
-                .query((rs, n) -> {
-                    PortfolioKey key = new PortfolioKey(Broker.fromId(rs.getString(1)),
-                            com.alphapanda.core.id.StrategyId.of(rs.getString(2)));
-                    track(key, InstrumentToken.of(rs.getLong(3)), 1);
-                    return key;
-                }).list();
+        loadHolders();
         readModel.portfolios().forEach(this::refresh);
         log.info("Portfolio read model rebuilt from the ledger");
     }
@@ -171,8 +188,8 @@ class PortfolioManager {
     }
 
     /**
-     * Read-model writes are serialized: each reads the ledger after the previous write, so a slower writer can never
-     * overwrite a newer state with an older one.
+     * Read-model writes of this instance are serialized (each reads the ledger after the previous write); across
+     * instances the read model refuses a write older than the one stored ({@link ReadModelWriter}).
      */
     private synchronized void refresh(PortfolioKey key) {
         readModel.refresh(key);

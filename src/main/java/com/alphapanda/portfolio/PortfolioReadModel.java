@@ -7,6 +7,7 @@ import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.json.EventJson;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The Redis read model of the portfolios: {@code {broker}:portfolio:{strategyId}} (a {@link PortfolioView} as JSON)
  * and the {@code {broker}:portfolios} hash (strategy id → {@link PortfolioView.Summary}). It is always written
  * whole from the ledger in PostgreSQL plus the last tick prices, so a rewrite is idempotent and a wiped Redis is
- * rebuilt identically.
+ * rebuilt identically. Several instances write it: a write is refused when the stored read model is newer
+ * ({@link ReadModelWriter}: ledger position first, then the newest mark), so an older view never overwrites a newer one.
  */
 public class PortfolioReadModel {
 
@@ -29,6 +31,7 @@ public class PortfolioReadModel {
     private final Clock clock;
 
     private final LiveEvents liveEvents;
+    private final ReadModelWriter writer;
 
     PortfolioReadModel(JdbcClient jdbc, StringRedisTemplate redis, LastPrices lastPrices, Clock clock,
                        LiveEvents liveEvents) {
@@ -37,6 +40,7 @@ public class PortfolioReadModel {
         this.redis = redis;
         this.lastPrices = lastPrices;
         this.clock = clock;
+        this.writer = new ReadModelWriter(redis);
     }
 
     /** The stored read model of a portfolio as JSON, if the portfolio exists. */
@@ -55,16 +59,19 @@ public class PortfolioReadModel {
         return all;
     }
 
-    /** Rebuilds one portfolio's read model from the ledger and writes it. */
+    /**
+     * Rebuilds one portfolio's read model from the ledger and writes it, unless a newer one is stored (then the
+     * stored one stays and nothing is announced). Returns the view built.
+     */
     Optional<PortfolioView> refresh(PortfolioKey key) {
-        Optional<PortfolioView> view = build(key);
-        view.ifPresent(v -> {
-            redis.opsForValue().set(key.redisKey(), EventJson.mapper().writeValueAsString(v));
-            redis.opsForHash().put(PortfolioKey.summaryKey(key.broker()), key.strategyId().value(),
-                    EventJson.mapper().writeValueAsString(v.summary()));
-            liveEvents.publish(LiveEvents.PORTFOLIO, v.summary());
+        Optional<Built> built = buildVersioned(key);
+        built.ifPresent(b -> {
+            if (writer.write(key, b.version(), EventJson.mapper().writeValueAsString(b.view()),
+                    EventJson.mapper().writeValueAsString(b.view().summary()))) {
+                liveEvents.publish(LiveEvents.PORTFOLIO, b.view().summary());
+            }
         });
-        return view;
+        return built.map(Built::view);
     }
 
     /** Every portfolio in the ledger. */
@@ -79,6 +86,14 @@ public class PortfolioReadModel {
     }
 
     Optional<PortfolioView> build(PortfolioKey key) {
+        return buildVersioned(key).map(Built::view);
+    }
+
+    /** A view built from the ledger, with its version. */
+    record Built(PortfolioView view, ReadModelWriter.Version version) {
+    }
+
+    Optional<Built> buildVersioned(PortfolioKey key) {
         return jdbc.sql("""
                 SELECT starting_cash, cash, realized_pnl, fees, fill_count, last_fill_id FROM portfolio_accounts
                 WHERE broker = :broker AND strategy_id = :strategy""")
@@ -88,18 +103,30 @@ public class PortfolioReadModel {
                 .optional();
     }
 
-    private PortfolioView assemble(PortfolioKey key, BigDecimal startingCash, BigDecimal cash, BigDecimal fees,
-                                   long fillCount, String lastFillId) {
-        return PortfolioValuation.view(key, startingCash, cash, fees, fillCount, lastFillId, positions(key),
+    private Built assemble(PortfolioKey key, BigDecimal startingCash, BigDecimal cash, BigDecimal fees,
+                           long fillCount, String lastFillId) {
+        List<Row> rows = rows(key);
+        Instant markedAt = null;
+        List<PortfolioView.PositionView> positions = new ArrayList<>();
+        for (Row row : rows) {
+            LastPrices.Mark mark = mark(key, row);
+            if (mark != null && mark.at() != null && (markedAt == null || mark.at().isAfter(markedAt))) {
+                markedAt = mark.at();
+            }
+            positions.add(PortfolioValuation.position(row.token(), row.position(),
+                    mark == null ? null : mark.price(), row.fees()));
+        }
+        PortfolioView view = PortfolioValuation.view(key, startingCash, cash, fees, fillCount, lastFillId, positions,
                 clock.instant());
+        return new Built(view, new ReadModelWriter.Version(fillCount, markedAt));
     }
 
     private record Row(InstrumentToken token, Position position, BigDecimal fees, BigDecimal storedPrice,
                        OffsetDateTime storedAt) {
     }
 
-    private List<PortfolioView.PositionView> positions(PortfolioKey key) {
-        List<Row> rows = jdbc.sql("""
+    private List<Row> rows(PortfolioKey key) {
+        return jdbc.sql("""
                 SELECT instrument_token, quantity, cost_basis, realized_pnl, fees, last_price, last_price_at
                 FROM positions WHERE broker = :broker AND strategy_id = :strategy ORDER BY instrument_token""")
                 .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
@@ -107,25 +134,30 @@ public class PortfolioReadModel {
                         new Position(rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)), rs.getBigDecimal(5),
                         rs.getBigDecimal(6), rs.getObject(7, OffsetDateTime.class)))
                 .list();
-        return rows.stream().map(row -> PortfolioValuation.position(row.token(), row.position(),
-                mark(key, row.token(), row.storedPrice(), row.storedAt()), row.fees())).toList();
     }
 
-    /** The newest of the in-memory tick and the stored one (persisting the in-memory one when newer). */
-    private BigDecimal mark(PortfolioKey key, InstrumentToken token, BigDecimal storedPrice,
-                            OffsetDateTime storedAt) {
-        Optional<LastPrices.Mark> live = lastPrices.of(token);
+    /**
+     * The newest of the in-memory tick and the stored one (persisting the in-memory one when newer); null when there
+     * is neither.
+     */
+    private LastPrices.Mark mark(PortfolioKey key, Row row) {
+        Optional<LastPrices.Mark> live = lastPrices.of(row.token());
+        OffsetDateTime storedAt = row.storedAt();
         if (live.isPresent() && (storedAt == null || live.get().at().isAfter(storedAt.toInstant()))) {
-            persistMark(key, token, live.get());
-            return live.get().price();
+            persistMark(key, row.token(), live.get());
+            return live.get();
         }
-        return storedPrice;
+        if (row.storedPrice() == null) {
+            return null;
+        }
+        return new LastPrices.Mark(row.storedPrice(), storedAt == null ? null : storedAt.toInstant());
     }
 
     private void persistMark(PortfolioKey key, InstrumentToken token, LastPrices.Mark mark) {
         jdbc.sql("""
                 UPDATE positions SET last_price = :price, last_price_at = :at
-                WHERE broker = :broker AND strategy_id = :strategy AND instrument_token = :token""")
+                WHERE broker = :broker AND strategy_id = :strategy AND instrument_token = :token
+                  AND (last_price_at IS NULL OR last_price_at < :at)""")
                 .param("price", mark.price()).param("at", FillLedger.utc(mark.at()))
                 .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
                 .param("token", token.value()).update();

@@ -27,7 +27,10 @@ class SnapshotStore {
         this.jdbc = jdbc;
     }
 
-    /** Stores a snapshot with a status; false when a snapshot with that id is already stored (a redelivery). */
+    /**
+     * Stores a snapshot with a status; false when it is already stored (a redelivery, or the same due snapshot taken
+     * again: same id, or same portfolio, time and type).
+     */
     boolean insert(PnlSnapshot s, String status) {
         return jdbc.sql("""
                 INSERT INTO pnl_snapshots (id, portfolio_id, broker, snapshot_timestamp, total_realized_pnl,
@@ -35,7 +38,7 @@ class SnapshotStore {
                     validation_status, fees, ledger_fill_count, ledger_last_fill_id)
                 VALUES (:id, :portfolio, :broker, :time, :realized, :unrealized, :total, CAST(:positions AS jsonb),
                     :cash, :type, :checksum, :status, :fees, :fillCount, :lastFill)
-                ON CONFLICT (id) DO NOTHING""")
+                ON CONFLICT DO NOTHING""")
                 .param("id", s.snapshotId().value()).param("portfolio", s.portfolioId())
                 .param("broker", s.broker().id()).param("time", FillLedger.utc(s.snapshotTime()))
                 .param("realized", s.totalRealized().value()).param("unrealized", s.totalUnrealized().value())
@@ -46,6 +49,16 @@ class SnapshotStore {
                 .param("fees", s.fees().value()).param("fillCount", s.ledgerPosition().fillCount())
                 .param("lastFill", s.ledgerPosition().lastFillId())
                 .update() == 1;
+    }
+
+    /** The time of the last stored periodic or end-of-day snapshot of a portfolio (its snapshot clock). */
+    Optional<Instant> lastScheduled(String portfolioId) {
+        return jdbc.sql("""
+                SELECT max(snapshot_timestamp) FROM pnl_snapshots
+                WHERE portfolio_id = :portfolio AND snapshot_type IN ('periodic', 'end_of_day')""")
+                .param("portfolio", portfolioId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject(1, OffsetDateTime.class))).single()
+                .map(OffsetDateTime::toInstant);
     }
 
     void recordValidation(UUID id, SnapshotValidation.Result result) {

@@ -3,13 +3,13 @@ package com.alphapanda.portfolio;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.PnlSnapshot;
 import com.alphapanda.core.event.PnlSnapshot.SnapshotType;
+import com.alphapanda.core.event.EventType;
 import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.json.EventJson;
 import com.alphapanda.core.money.Money;
 import com.alphapanda.core.money.Price;
 import com.alphapanda.core.streaming.CorrelationContext;
 import com.alphapanda.core.streaming.EventPublisher;
-import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topics;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -52,8 +52,9 @@ class SnapshotTaker {
     }
 
     static PnlSnapshot of(PortfolioKey key, PortfolioView view, SnapshotType type, Instant at) {
-        PnlSnapshot unsealed = new PnlSnapshot(EventId.next(), key.portfolioId(), key.broker(),
-                at.truncatedTo(ChronoUnit.MICROS), type, money(view.realizedPnl()), money(view.unrealizedPnl()),
+        Instant time = at.truncatedTo(ChronoUnit.MICROS);
+        PnlSnapshot unsealed = new PnlSnapshot(SnapshotIds.of(key.portfolioId(), type, time), key.portfolioId(),
+                key.broker(), time, type, money(view.realizedPnl()), money(view.unrealizedPnl()),
                 money(view.netPnl()), money(view.fees()), money(view.cash()),
                 view.positions().stream().map(SnapshotTaker::position).toList(),
                 new PnlSnapshot.LedgerPosition(view.lastFillId(), view.fillCount()), null);
@@ -61,11 +62,16 @@ class SnapshotTaker {
     }
 
     private java.util.concurrent.CompletableFuture<?> publish(PortfolioKey key, PnlSnapshot snapshot) {
+        return publisher.publish(Topics.pnlSnapshots(key.broker()), envelope(key, snapshot));
+    }
+
+    /** The snapshot's event: its id is the snapshot's deterministic id, so a duplicate event is recognisable. */
+    static Envelope<PnlSnapshot> envelope(PortfolioKey key, PnlSnapshot snapshot) {
         String correlation = CorrelationContext.currentCorrelationId();
-        Envelope<PnlSnapshot> envelope = correlation == null
-                ? Envelopes.root(Topics.pnlSnapshots(key.broker()), snapshot, SOURCE)
-                : Envelopes.root(Topics.pnlSnapshots(key.broker()), snapshot, SOURCE, correlation);
-        return publisher.publish(Topics.pnlSnapshots(key.broker()), envelope);
+        EventId id = snapshot.snapshotId();
+        return new Envelope<>(id, EventType.of(snapshot), correlation == null ? id.asString() : correlation, null,
+                snapshot.eventTime(), SOURCE, Topics.pnlSnapshots(key.broker()).namespace(), snapshot.partitionKey(),
+                Envelope.CURRENT_VERSION, snapshot);
     }
 
     private static PnlSnapshot.PositionSnapshot position(PortfolioView.PositionView p) {

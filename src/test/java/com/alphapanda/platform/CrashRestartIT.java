@@ -237,7 +237,7 @@ class CrashRestartIT {
     private static void awaitConsumed(String bootstrap, RecordMetadata record, Duration within) throws Exception {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
         List<String> groups = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.ticks",
-                "alpha-panda.portfolio-manager.ticks");
+                "alpha-panda.portfolio-manager.ticks.alpha-panda-1"); // its own group per instance
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<String, Long> before = new java.util.HashMap<>();
             for (String group : groups) {

@@ -3,7 +3,7 @@ package com.alphapanda.monitoring.web;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.monitoring.ConsumerLagMonitor;
 import com.alphapanda.monitoring.GroupLag;
-import com.alphapanda.monitoring.LagAlerts;
+import com.alphapanda.monitoring.LagAlertStore;
 import com.alphapanda.monitoring.LagReport;
 import com.alphapanda.monitoring.MonitoringProperties;
 import com.alphapanda.monitoring.PipelineMonitor;
@@ -31,10 +31,10 @@ class MonitoringController {
 
     private final ConsumerLagMonitor lag;
     private final PipelineMonitor pipeline;
-    private final LagAlerts alerts;
+    private final LagAlertStore alerts;
     private final MonitoringProperties properties;
 
-    MonitoringController(ConsumerLagMonitor lag, PipelineMonitor pipeline, LagAlerts alerts,
+    MonitoringController(ConsumerLagMonitor lag, PipelineMonitor pipeline, LagAlertStore alerts,
                          MonitoringProperties properties) {
         this.lag = lag;
         this.pipeline = pipeline;
@@ -73,6 +73,7 @@ class MonitoringController {
         return PipelineView.of(report, brokers);
     }
 
+    /** The cluster's alerts (stored by the instance running the lag-alert job), whichever instance serves. */
     @GetMapping("/alerts")
     AlertsView alerts() {
         return AlertsView.of(alerts.active(), alerts.recentlyCleared());
