@@ -25,7 +25,7 @@ final class MaxOrderNotionalRule implements RiskRule {
         BigDecimal max = c.limits().maxOrderNotional();
         if (notional.add(inFlight).compareTo(max) > 0) {
             return RuleResult.fail(name(), "MAX_ORDER_NOTIONAL", "Order notional " + notional.toPlainString()
-                    + (inFlight.signum() > 0 ? " plus " + inFlight.toPlainString() + " in flight" : "")
+                    + (inFlight.signum() > 0 ? " plus " + inFlight.stripTrailingZeros().toPlainString() + " in flight" : "")
                     + " exceeds maximum " + max.toPlainString());
         }
         return RuleResult.pass(name());
