@@ -8,6 +8,9 @@ ALTER TABLE risk_decisions
     ADD COLUMN quantity         bigint,
     ADD COLUMN reference_price  numeric(20, 10),
     ADD COLUMN signal_time      timestamptz,
+    -- the validated signal's order ended (filled, failed, cancelled or expired): set by the risk manager when it
+    -- finds so, after which the in-flight read skips the row
+    ADD COLUMN settled          boolean NOT NULL DEFAULT false,
     ADD CONSTRAINT risk_decisions_side_known CHECK (side IN ('BUY', 'SELL'));
 
 -- Recent validated decisions (the only ones that can still be in flight) get the columns from their stored envelope.
@@ -20,7 +23,8 @@ SET decision_id      = (envelope::jsonb ->> 'id')::uuid,
     signal_time      = (envelope::jsonb #>> '{payload,original_signal,timestamp}')::timestamptz
 WHERE validated AND trade_date >= current_date - 10;
 
-CREATE INDEX idx_risk_decisions_in_flight ON risk_decisions (broker, strategy_id, signal_time) WHERE validated;
+CREATE INDEX idx_risk_decisions_in_flight ON risk_decisions (broker, strategy_id, signal_time)
+    WHERE validated AND NOT settled;
 
 -- The orders of a validated signal, looked up by its event id.
 CREATE INDEX idx_orders_signal ON orders (signal_id) WHERE signal_id IS NOT NULL;

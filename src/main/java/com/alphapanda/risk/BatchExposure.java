@@ -1,6 +1,7 @@
 package com.alphapanda.risk;
 
 import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.instrument.NseCalendar;
@@ -41,7 +42,7 @@ final class BatchExposure implements PortfolioQueries {
     }
 
     /** A signal as the batch plans it: its trading date and since when its strategy's signals are in flight. */
-    Planned planned(com.alphapanda.core.id.EventId signalId, Broker broker, StrategyId strategy, Instant at) {
+    Planned planned(EventId signalId, Broker broker, StrategyId strategy, Instant at) {
         return new Planned(signalId, broker, strategy, calendar.tradingDate(at), lastSessionCloseAtOrBefore(at));
     }
 

@@ -1,9 +1,11 @@
 package com.alphapanda.risk;
 
+import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.RiskDecisionEvent;
 import com.alphapanda.core.event.SignalType;
 import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.portfolio.PortfolioQueries.Holding;
 import com.alphapanda.risk.BatchSnapshot.Day;
 import com.alphapanda.risk.BatchSnapshot.Planned;
@@ -12,8 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -29,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * lock covers the day's trade count (any date) and the exposure of every instrument of the strategy (open positions
  * and notional span instruments). It is held until the batch's decisions commit, so the next transaction to judge a
  * signal of the strategy — on this instance or another — reads them. The read runs after the lock is granted and,
- * under PostgreSQL's READ COMMITTED, sees every decision committed before.
+ * under PostgreSQL's READ COMMITTED, sees every decision committed before. Being one statement, it reads positions,
+ * orders and decisions in one snapshot: a fill applied meanwhile is never missed nor counted twice.
  */
 final class BatchSnapshotReader {
 
@@ -84,8 +89,7 @@ final class BatchSnapshotReader {
     }
 
     private void add(BatchSnapshot snapshot, ResultSet rs) throws SQLException {
-        Portfolio portfolio = new Portfolio(com.alphapanda.core.event.Broker.fromId(rs.getString(2)),
-                com.alphapanda.core.id.StrategyId.of(rs.getString(3)));
+        Portfolio portfolio = new Portfolio(Broker.fromId(rs.getString(2)), StrategyId.of(rs.getString(3)));
         switch (rs.getString(1)) {
             case "H" -> snapshot.holdings.get(portfolio).put(InstrumentToken.of(rs.getLong(4)),
                     new Holding(rs.getLong(7), rs.getBigDecimal(8)));
@@ -102,11 +106,11 @@ final class BatchSnapshotReader {
     }
 
     private static Day day(Portfolio portfolio, ResultSet rs) throws SQLException {
-        return new Day(portfolio.broker(), portfolio.strategy(), rs.getObject(6, java.time.LocalDate.class));
+        return new Day(portfolio.broker(), portfolio.strategy(), rs.getObject(6, LocalDate.class));
     }
 
     private static String rows(int count, String row) {
-        return String.join(", ", java.util.Collections.nCopies(count, row));
+        return String.join(", ", Collections.nCopies(count, row));
     }
 
     /**
@@ -114,14 +118,16 @@ final class BatchSnapshotReader {
      * DAY orders expire at the close) whose order is not known yet (the whole quantity), or is known and neither
      * ended (failed, cancelled, expired) nor fully filled (the remaining quantity; what filled is in the positions).
      * Its order is the portfolio's order view row of the same side carrying the validated signal's id, or the row
-     * whose order id is that id (a refusal before any order was placed).
+     * whose order id is that id (a refusal before any order was placed). A signal found with nothing remaining is
+     * marked {@code settled} in the same statement (an ended order never comes back), so that later batches scan
+     * only what may still be in flight.
      */
     private static final String SNAPSHOT = """
             WITH p(broker, strategy_id, since) AS (VALUES %s),
                  d(broker, strategy_id, trade_date) AS (VALUES %s),
                  s(signal_id) AS (VALUES %s),
                  working AS (
-                   SELECT r.broker, r.strategy_id, r.instrument_token, r.side, r.reference_price,
+                   SELECT r.signal_id, r.broker, r.strategy_id, r.instrument_token, r.side, r.reference_price,
                           CASE WHEN refused.order_id IS NOT NULL THEN 0
                                WHEN o.order_id IS NULL THEN r.quantity
                                WHEN o.failure_code IS NOT NULL THEN 0
@@ -133,7 +139,10 @@ final class BatchSnapshotReader {
                    LEFT JOIN LATERAL (SELECT o.order_id, o.quantity, o.filled_quantity, o.failure_code FROM orders o
                                       WHERE o.signal_id = r.decision_id AND o.side = r.side
                                       ORDER BY o.submitted_at NULLS LAST, o.order_id LIMIT 1) o ON true
-                   WHERE r.validated AND r.decision_id IS NOT NULL)
+                   WHERE r.validated AND NOT r.settled AND r.decision_id IS NOT NULL),
+                 settled AS (
+                   UPDATE risk_decisions r SET settled = true FROM working w
+                   WHERE w.remaining = 0 AND r.signal_id = w.signal_id)
             SELECT 'H', pos.broker, pos.strategy_id, pos.instrument_token, NULL, NULL::date, pos.quantity,
                    pos.cost_basis, NULL
             FROM positions pos JOIN p ON pos.broker = p.broker AND pos.strategy_id = p.strategy_id

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,7 +77,7 @@ final class RiskDecisionStore {
         List<Object> params = new ArrayList<>();
         for (Row row : rows) {
             TradingSignal signal = row.signal();
-            params.addAll(java.util.Arrays.asList(row.signalId().value(), row.broker().id(),
+            params.addAll(Arrays.asList(row.signalId().value(), row.broker().id(),
                     signal.strategyId().value(), row.tradeDate(), row.validated(),
                     new String(codec.encode(row.decision()), StandardCharsets.UTF_8), row.decision().id().value(),
                     signal.instrumentToken().value(), signal.signalType().name(), signal.quantity().value(),

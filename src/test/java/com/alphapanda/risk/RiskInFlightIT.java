@@ -82,6 +82,7 @@ class RiskInFlightIT {
 
         assertThat(((RejectedSignal) decide(SignalType.BUY, 401)).rejectionReason())
                 .isEqualTo("MaxPositionSize: Position size 1001 exceeds maximum 1000");
+        assertThat(settled(first)).isTrue();
         assertThat(decide(SignalType.BUY, 400)).isInstanceOf(ValidatedSignal.class);
     }
 
@@ -91,10 +92,12 @@ class RiskInFlightIT {
         Envelope<? extends RiskDecisionEvent> first = judge(signal(SignalType.BUY, 600));
         submitted(first, 600);
         assertThat(decide(SignalType.BUY, 600)).isInstanceOf(RejectedSignal.class);
+        assertThat(settled(first)).isFalse();
 
         ended(first, reasonCode);
 
         assertThat(decide(SignalType.BUY, 1000)).isInstanceOf(ValidatedSignal.class);
+        assertThat(settled(first)).as("marked, so that later batches skip it").isTrue();
     }
 
     @Test
@@ -186,6 +189,11 @@ class RiskInFlightIT {
         assertThat(db.jdbc.sql(backfill).update()).isEqualTo(1);
 
         assertThat(columns(decision)).isEqualTo(before).contains("BUY").contains("600");
+    }
+
+    private boolean settled(Envelope<? extends RiskDecisionEvent> decision) {
+        return db.jdbc.sql("SELECT settled FROM risk_decisions WHERE signal_id = :id")
+                .param("id", decision.causationId().value()).query(Boolean.class).single();
     }
 
     private String columns(Envelope<? extends RiskDecisionEvent> decision) {
