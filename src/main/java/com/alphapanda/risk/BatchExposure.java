@@ -43,7 +43,7 @@ final class BatchExposure implements PortfolioQueries {
 
     /** A signal as the batch plans it: its trading date and since when its strategy's signals are in flight. */
     Planned planned(EventId signalId, Broker broker, StrategyId strategy, Instant at) {
-        return new Planned(signalId, broker, strategy, calendar.tradingDate(at), lastSessionCloseAtOrBefore(at));
+        return new Planned(signalId, broker, strategy, calendar.tradingDate(at), lastSessionCloseAtOrBefore(calendar, at));
     }
 
     /** The signals of the next poll: read together when the first of them is judged. */
@@ -112,7 +112,7 @@ final class BatchExposure implements PortfolioQueries {
      * Validated signals judged at or before this instant are no longer in flight: it is the last session close at
      * or before {@code at}, where every DAY order placed before it expired (IOC and FOK orders end at once).
      */
-    Instant lastSessionCloseAtOrBefore(Instant at) {
+    static Instant lastSessionCloseAtOrBefore(NseCalendar calendar, Instant at) {
         LocalDate date = calendar.tradingDate(at);
         for (int i = 0; i < CLOSE_SEARCH_DAYS; i++, date = date.minusDays(1)) {
             if (calendar.isTradingDay(date) && !calendar.sessionClose(date).isAfter(at)) {
