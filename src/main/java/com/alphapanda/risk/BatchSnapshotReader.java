@@ -13,8 +13,9 @@ import com.alphapanda.risk.BatchSnapshot.Portfolio;
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -77,7 +78,7 @@ final class BatchSnapshotReader {
         planned.forEach(p -> days.add(p.day()));
         List<Object> params = new ArrayList<>();
         snapshot.since.forEach((portfolio, since) -> params.addAll(List.of(portfolio.broker().id(),
-                portfolio.strategy().value(), Timestamp.from(since))));
+                portfolio.strategy().value(), OffsetDateTime.ofInstant(since, ZoneOffset.UTC))));
         days.forEach(d -> params.addAll(List.of(d.broker().id(), d.strategy().value(), d.date())));
         planned.forEach(p -> params.add(p.signalId().value()));
         String sql = SNAPSHOT.formatted(rows(snapshot.since.size(), "(?::varchar, ?::varchar, ?::timestamptz)"),

@@ -8,8 +8,9 @@ import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.id.EventId;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -81,7 +82,7 @@ final class RiskDecisionStore {
                     signal.strategyId().value(), row.tradeDate(), row.validated(),
                     new String(codec.encode(row.decision()), StandardCharsets.UTF_8), row.decision().id().value(),
                     signal.instrumentToken().value(), signal.signalType().name(), signal.quantity().value(),
-                    row.referencePrice(), Timestamp.from(signal.timestamp())));
+                    row.referencePrice(), OffsetDateTime.ofInstant(signal.timestamp(), ZoneOffset.UTC)));
         }
         return jdbc.sql("""
                 INSERT INTO risk_decisions (signal_id, broker, strategy_id, trade_date, validated, envelope,
