@@ -1,6 +1,9 @@
 package com.alphapanda.risk;
 
-/** A signal that opens a position in a new instrument is rejected when the strategy already holds the maximum. */
+/**
+ * A signal in an instrument the strategy neither holds nor has in flight is rejected when the strategy already holds
+ * or has in flight the maximum number of instruments.
+ */
 final class MaxOpenPositionsRule implements RiskRule {
 
     @Override
@@ -11,7 +14,7 @@ final class MaxOpenPositionsRule implements RiskRule {
     @Override
     public RuleResult check(RiskContext c) {
         int max = c.limits().maxOpenPositions();
-        if (c.currentQuantity() == 0 && c.openPositions() >= max) {
+        if (!c.holdsInstrument() && c.openPositions() >= max) {
             return RuleResult.fail(name(), "MAX_OPEN_POSITIONS", "Open positions " + c.openPositions()
                     + " at maximum " + max + " for strategy " + c.signal().strategyId().value());
         }

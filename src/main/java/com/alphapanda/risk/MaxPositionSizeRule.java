@@ -1,6 +1,9 @@
 package com.alphapanda.risk;
 
-/** The position after the signal (current position from fills ± quantity) must stay within the maximum size. */
+/**
+ * The position after the signal must stay within the maximum size: the filled position plus what is in flight on
+ * the signal's side (validated signals not yet filled, failed, cancelled or expired) ± the signal's quantity.
+ */
 final class MaxPositionSizeRule implements RiskRule {
 
     @Override
@@ -13,7 +16,9 @@ final class MaxPositionSizeRule implements RiskRule {
         long after = Math.abs(c.quantityAfter());
         long max = c.limits().maxPositionSize();
         if (after > max && !c.reducesExposure()) {
-            return RuleResult.fail(name(), "MAX_POSITION_SIZE", "Position size " + after + " exceeds maximum " + max);
+            long inFlight = c.inFlightQuantity();
+            return RuleResult.fail(name(), "MAX_POSITION_SIZE", "Position size " + after
+                    + (inFlight > 0 ? " (" + inFlight + " in flight)" : "") + " exceeds maximum " + max);
         }
         return RuleResult.pass(name());
     }

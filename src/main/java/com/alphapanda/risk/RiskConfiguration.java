@@ -53,8 +53,17 @@ class RiskConfiguration {
         return new RiskDecisionQueries(jdbc);
     }
 
-    /** What the risk manager reads once per batch of signals (not a {@code PortfolioQueries} bean itself). */
+    /**
+     * What the risk manager locks and reads once per batch of signals and the decisions it writes once per batch
+     * (not a {@code PortfolioQueries} bean itself).
+     */
     record BatchReads(BatchExposure exposure, RiskDecisionStore decisions) {
+
+        static BatchReads of(PortfolioQueries portfolios, JdbcClient jdbc, NseCalendar calendar) {
+            return new BatchReads(new BatchExposure(portfolios, new BatchSnapshotReader(jdbc), calendar),
+                    new RiskDecisionStore(jdbc));
+        }
+
         void forget() {
             exposure.forget();
             decisions.forget();
@@ -62,23 +71,23 @@ class RiskConfiguration {
     }
 
     @Bean
-    BatchReads riskBatchReads(PortfolioQueries portfolios, JdbcClient jdbc) {
-        return new BatchReads(new BatchExposure(portfolios), new RiskDecisionStore(jdbc));
+    BatchReads riskBatchReads(PortfolioQueries portfolios, JdbcClient jdbc, NseCalendar calendar) {
+        return BatchReads.of(portfolios, jdbc, calendar);
     }
 
     @Bean
     RiskManager riskManager(RiskProperties properties, BatchReads riskBatchReads, LastTickPrices riskLastTickPrices,
-                            TradingStates states, NseCalendar calendar, MeterRegistry meters) {
+                            TradingStates states, MeterRegistry meters) {
         return new RiskManager(RiskRules.standard(), properties, riskBatchReads.exposure(),
-                riskBatchReads.decisions(), riskLastTickPrices, states, calendar, meters);
+                riskBatchReads.decisions(), riskLastTickPrices, states, meters);
     }
 
     @Bean
     RiskSignalListener riskSignalListener(RiskManager manager, EventPublisher publisher, BatchProcessor batches,
                                           PipelineActivity activity, PlatformProperties platform,
-                                          BatchReads riskBatchReads) {
-        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers(),
-                riskBatchReads::forget);
+                                          BatchReads riskBatchReads, LastTickPrices riskLastTickPrices) {
+        return new RiskSignalListener(manager, publisher, batches, activity, platform.brokers(), riskBatchReads,
+                riskLastTickPrices);
     }
 
     @Bean

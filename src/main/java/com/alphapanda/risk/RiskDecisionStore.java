@@ -4,76 +4,92 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.RiskDecisionEvent;
+import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.id.EventId;
-import com.alphapanda.core.id.StrategyId;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Optional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Every decision, keyed by the raw signal's event id. Deciding is idempotent: a signal seen again (a redelivery after
- * an aborted Kafka transaction, a duplicate, a replay) gets its recorded decision re-published, never a new one, so
- * it is counted once towards the daily trade limit.
+ * Every decision, keyed by the raw signal's event id, with what the in-flight exposure needs (the validated signal's
+ * id, which its order carries, the instrument, side, quantity, the price it was judged at and the signal's event
+ * time). Deciding is idempotent: a signal seen again (a redelivery after an aborted Kafka transaction, a duplicate,
+ * a replay) gets its recorded decision re-published, never a new one, so it is counted once towards the limits.
+ * The decisions of a batch are held per consumer thread and written by {@link #flush} in one multi-row statement,
+ * inside the batch's database transaction just before it commits.
  */
 final class RiskDecisionStore {
 
-    private record DayKey(Broker broker, StrategyId strategy, LocalDate date) {
+    /** One decision to record; {@code referencePrice} null when neither the signal nor a tick gave a price. */
+    record Row(EventId signalId, Broker broker, LocalDate tradeDate, boolean validated, TradingSignal signal,
+               BigDecimal referencePrice, Envelope<? extends RiskDecisionEvent> decision) {
     }
+
+    /** Rows per statement (12 parameters each; PostgreSQL allows 65 535 per statement). */
+    static final int ROWS_PER_STATEMENT = 1000;
+
+    private static final String ROW = "(?::uuid, ?::varchar, ?::varchar, ?::date, ?::boolean, ?::text, ?::uuid, "
+            + "?::bigint, ?::varchar, ?::bigint, ?::numeric, ?::timestamptz)";
 
     private final JdbcClient jdbc;
     private final EventCodec codec = new EventCodec();
-    /** Validated counts read in the current batch (per consumer thread), kept current as the batch validates. */
-    private final ThreadLocal<Map<DayKey, Long>> validatedCounts = ThreadLocal.withInitial(HashMap::new);
+    private final ThreadLocal<List<Row>> pending = ThreadLocal.withInitial(ArrayList::new);
 
     RiskDecisionStore(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    Optional<Envelope<RiskDecisionEvent>> find(EventId signalId) {
-        return jdbc.sql("SELECT envelope FROM risk_decisions WHERE signal_id = :id")
-                .param("id", signalId.value())
-                .query(String.class).optional()
-                .map(text -> codec.decode(text.getBytes(StandardCharsets.UTF_8), RiskDecisionEvent.class));
-    }
-
-    /** Records a decision; false when one was recorded for this signal meanwhile. */
-    boolean record(EventId signalId, Broker broker, StrategyId strategy, LocalDate tradeDate, boolean validated,
-                   Envelope<? extends RiskDecisionEvent> decision) {
-        boolean inserted = jdbc.sql("""
-                INSERT INTO risk_decisions (signal_id, broker, strategy_id, trade_date, validated, envelope)
-                VALUES (:id, :broker, :strategy, :date, :validated, :envelope) ON CONFLICT (signal_id) DO NOTHING""")
-                .param("id", signalId.value()).param("broker", broker.id()).param("strategy", strategy.value())
-                .param("date", tradeDate).param("validated", validated)
-                .param("envelope", new String(codec.encode(decision), StandardCharsets.UTF_8))
-                .update() == 1;
-        if (inserted && validated) {
-            validatedCounts.get().computeIfPresent(new DayKey(broker, strategy, tradeDate), (k, n) -> n + 1);
-        }
-        return inserted;
-    }
-
-    /** The batch ended (committed or rolled back): counts are read from the database again. */
-    void forget() {
-        validatedCounts.get().clear();
+    /** Holds a decision until the batch's {@link #flush}. */
+    void record(Row row) {
+        pending.get().add(row);
     }
 
     /**
-     * Validated signals of a strategy at a broker on an IST trading date: read once per batch, then counted here as
-     * the batch records validations (its uncommitted rows are its own).
+     * Writes the held decisions; fails when one of them was recorded meanwhile by another transaction (it held the
+     * strategy's lock, so this cannot happen unless the signal was judged outside it): the batch is then redone and
+     * re-publishes the recorded decision.
      */
-    long validatedOn(Broker broker, StrategyId strategy, LocalDate tradeDate) {
-        return validatedCounts.get().computeIfAbsent(new DayKey(broker, strategy, tradeDate),
-                k -> countValidated(broker, strategy, tradeDate));
+    void flush() {
+        List<Row> rows = pending.get();
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            int inserted = insert(chunk);
+            if (inserted != chunk.size()) {
+                throw new IllegalStateException((chunk.size() - inserted)
+                        + " risk decision(s) of this batch were recorded by another transaction meanwhile");
+            }
+        }
+        rows.clear();
     }
 
-    private long countValidated(Broker broker, StrategyId strategy, LocalDate tradeDate) {
+    /** The batch ended (committed or rolled back): nothing is held any more. */
+    void forget() {
+        pending.get().clear();
+    }
+
+    private int insert(List<Row> rows) {
+        List<Object> params = new ArrayList<>();
+        for (Row row : rows) {
+            TradingSignal signal = row.signal();
+            params.addAll(Arrays.asList(row.signalId().value(), row.broker().id(),
+                    signal.strategyId().value(), row.tradeDate(), row.validated(),
+                    new String(codec.encode(row.decision()), StandardCharsets.UTF_8), row.decision().id().value(),
+                    signal.instrumentToken().value(), signal.signalType().name(), signal.quantity().value(),
+                    row.referencePrice(), OffsetDateTime.ofInstant(signal.timestamp(), ZoneOffset.UTC)));
+        }
         return jdbc.sql("""
-                SELECT count(*) FROM risk_decisions
-                WHERE broker = :broker AND strategy_id = :strategy AND trade_date = :date AND validated""")
-                .param("broker", broker.id()).param("strategy", strategy.value()).param("date", tradeDate)
-                .query(Long.class).single();
+                INSERT INTO risk_decisions (signal_id, broker, strategy_id, trade_date, validated, envelope,
+                                            decision_id, instrument_token, side, quantity, reference_price,
+                                            signal_time)
+                VALUES\s""" + String.join(", ", Collections.nCopies(rows.size(), ROW))
+                + " ON CONFLICT (signal_id) DO NOTHING")
+                .params(params).update();
     }
 }

@@ -9,17 +9,16 @@ import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
-import com.alphapanda.instrument.NseCalendar;
-import com.alphapanda.portfolio.PortfolioQueries;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 
 /**
  * The risk manager: judges each raw signal against every rule with the strategy's real exposure (positions and day
  * PnL from the fills ledger, tick prices as of the signal's event time, the day's validated count, the broker's
- * trading state) and records the decision before it is published. Judging at the signal's event time (never with a
+ * trading state, and what is in flight: validated signals not yet filled, failed, cancelled or expired) and records
+ * the decision before it is published. Judging at the signal's event time (never with a
  * newer tick the price reader happens to have read) makes a decision the same at any replay speed and after a
  * restart. Exposure is per broker; nothing is shared between brokers. The judging itself is {@link SignalJudge},
  * which the backtester runs too.
@@ -39,41 +38,48 @@ final class RiskManager {
 
     private final SignalJudge judge;
     private final LastTickPrices lastPrices;
+    private final BatchExposure exposure;
     private final RiskDecisionStore decisions;
-    private final NseCalendar calendar;
     private final MeterRegistry meters;
 
-    RiskManager(RiskRules rules, RiskProperties properties, PortfolioQueries portfolios, RiskDecisionStore decisions,
-                LastTickPrices lastPrices, TradingStates tradingStates, NseCalendar calendar, MeterRegistry meters) {
-        this.judge = new SignalJudge(rules, properties, portfolios, lastPrices, tradingStates::of);
+    RiskManager(RiskRules rules, RiskProperties properties, BatchExposure exposure, RiskDecisionStore decisions,
+                LastTickPrices lastPrices, TradingStates tradingStates, MeterRegistry meters) {
+        this.judge = new SignalJudge(rules, properties, exposure, lastPrices, tradingStates::of, exposure::working);
         this.lastPrices = lastPrices;
+        this.exposure = exposure;
         this.decisions = decisions;
-        this.calendar = calendar;
         this.meters = meters;
     }
 
+    /**
+     * Decides a signal in the batch's database transaction: the first signal of a transaction locks the batch's
+     * strategies and reads their exposure ({@link BatchExposure}); the decision is held for the batch's multi-row
+     * write ({@link RiskDecisionStore#flush}) and counted at once towards the rest of the batch.
+     */
     Decision decide(Broker broker, Envelope<?> cause, TradingSignal signal) {
-        var recorded = decisions.find(cause.id());
+        BatchSnapshot.Planned planned = exposure.planned(cause.id(), broker, signal.strategyId(), signal.timestamp());
+        BatchSnapshot snapshot = exposure.snapshotFor(planned);
+        var recorded = snapshot.decision(cause.id());
         if (recorded.isPresent()) {
             return toDecision(broker, recorded.get());
         }
         lastPrices.awaitTicksUpTo(signal.instrumentToken(), signal.timestamp(), PRICE_PATIENCE, TICKS_IDLE);
-        LocalDate tradeDate = calendar.tradingDate(signal.timestamp());
-        RiskRules.Verdict verdict = judge.judge(context(broker, signal, tradeDate));
+        LocalDate tradeDate = planned.tradeDate();
+        RiskContext context = judge.context(broker, signal,
+                exposure.validatedOn(broker, signal.strategyId(), tradeDate), tradeDate);
+        RiskRules.Verdict verdict = judge.judge(context);
         RiskDecisionEvent event = SignalJudge.decision(signal, verdict);
         Topic<RiskDecisionEvent> topic = verdict.passed() ? Topics.signalsValidated(broker)
                 : Topics.signalsRejected(broker);
         Decision decision = new Decision(topic, Envelopes.child(topic, event, SOURCE, cause));
-        if (!decisions.record(cause.id(), broker, signal.strategyId(), tradeDate, verdict.passed(),
-                decision.envelope())) {
-            return toDecision(broker, decisions.find(cause.id()).orElseThrow());
-        }
+        BigDecimal price = context.referencePrice();
+        decisions.record(new RiskDecisionStore.Row(cause.id(), broker, tradeDate, verdict.passed(), signal, price,
+                decision.envelope()));
+        long quantity = signal.quantity().value();
+        snapshot.decided(planned, decision.envelope(), signal.instrumentToken(), signal.signalType(), quantity,
+                price == null ? null : price.multiply(BigDecimal.valueOf(quantity)), verdict.passed());
         count(broker, verdict);
         return decision;
-    }
-
-    RiskContext context(Broker broker, TradingSignal signal, LocalDate tradeDate) {
-        return judge.context(broker, signal, decisions.validatedOn(broker, signal.strategyId(), tradeDate), tradeDate);
     }
 
     private static Decision toDecision(Broker broker, Envelope<? extends RiskDecisionEvent> envelope) {

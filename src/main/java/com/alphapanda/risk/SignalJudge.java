@@ -6,18 +6,22 @@ import com.alphapanda.core.event.RiskDecisionEvent;
 import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.id.InstrumentToken;
+import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.portfolio.PortfolioQueries;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
  * The plain-Java core of the risk decision, shared by the live risk manager and the backtester: the strategy's
  * exposure (positions and the day's realized + unrealized PnL from the portfolio, the tick price as of the signal's
- * event time, the day's
- * validated count, the broker's trading state) is assembled into a {@link RiskContext}, every rule judges it, and the
+ * event time, what is in
+ * flight, the day's validated count, the broker's trading state) is assembled into a {@link RiskContext}, every rule judges it, and the
  * verdict becomes a validated or rejected signal.
  */
 final class SignalJudge {
@@ -27,9 +31,17 @@ final class SignalJudge {
     private final PortfolioQueries portfolios;
     private final LastTickPrices lastPrices;
     private final Function<Broker, TradingStatus> tradingStates;
+    private final BiFunction<Broker, StrategyId, WorkingOrders> working;
 
+    /** A judge that sees nothing in flight (the backtester's: its orders are executed before the next signal). */
     SignalJudge(RiskRules rules, RiskProperties properties, PortfolioQueries portfolios, LastTickPrices lastPrices,
                 Function<Broker, TradingStatus> tradingStates) {
+        this(rules, properties, portfolios, lastPrices, tradingStates, (broker, strategy) -> WorkingOrders.none());
+    }
+
+    SignalJudge(RiskRules rules, RiskProperties properties, PortfolioQueries portfolios, LastTickPrices lastPrices,
+                Function<Broker, TradingStatus> tradingStates, BiFunction<Broker, StrategyId, WorkingOrders> working) {
+        this.working = working;
         this.rules = rules;
         this.properties = properties;
         this.portfolios = portfolios;
@@ -48,9 +60,12 @@ final class SignalJudge {
         PortfolioQueries.Holding held = holdings.get(signal.instrumentToken());
         BigDecimal dayPnl = portfolios.realizedOn(broker, signal.strategyId(), tradeDate)
                 .add(unrealized(holdings, signal.timestamp()));
-        return new RiskContext(broker, signal, limits, held == null ? 0 : held.quantity(), holdings.size(),
+        WorkingOrders inFlight = working.apply(broker, signal.strategyId());
+        Set<InstrumentToken> open = new HashSet<>(holdings.keySet());
+        open.addAll(inFlight.instruments());
+        return new RiskContext(broker, signal, limits, held == null ? 0 : held.quantity(), open.size(),
                 validatedToday, dayPnl, lastPrices.asOf(signal.instrumentToken(), signal.timestamp()),
-                tradingStates.apply(broker));
+                tradingStates.apply(broker), inFlight.of(signal.instrumentToken()));
     }
 
     /** The event a verdict produces: the validated signal (at the signal's quantity and price) or the rejection. */

@@ -7,6 +7,10 @@ import static org.awaitility.Awaitility.await;
 import com.alphapanda.PipelineTestSupport;
 import com.alphapanda.cli.AlphaPandaCommand;
 import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.CancelOrder;
+import com.alphapanda.core.event.OrderInstruction;
+import com.alphapanda.core.event.OrderType;
+import com.alphapanda.core.event.TimeInForce;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.OrderFilled;
@@ -108,6 +112,38 @@ class RiskManagerIT {
         Envelope<TradingSignal> nextDay = signal(SignalType.BUY, 1, SESSION.plus(Duration.ofDays(1)));
         assertThat(decision(nextDay).payload()).isInstanceOf(ValidatedSignal.class);
     }
+
+    @Test
+    void aRestingLimitOrderOfThePaperVenueCountsTowardsThePositionLimitUntilItIsCancelled() {
+        pipeline.tick(instrument, "120", SESSION);
+        StrategyId warmUp = PipelineTestSupport.freshStrategy("risk_warm");
+        pipeline.signal(warmUp, instrument, SignalType.BUY, 1, null, null, SESSION.plusSeconds(1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM fills WHERE strategy_id = :s")
+                .param("s", warmUp.value()).query(Long.class).single() == 1); // the venue has the market price
+
+        Envelope<RiskDecisionEvent> resting = decision(pipeline.signal(strategy, instrument, SignalType.BUY, 600, null,
+                LIMIT_50, SESSION.plusSeconds(2)));
+        assertThat(resting.payload()).isInstanceOf(ValidatedSignal.class);
+        String orderId = await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT order_id FROM orders WHERE signal_id = :id AND failure_code IS NULL")
+                .param("id", resting.id().value()).query(String.class).optional().orElse(null), v -> v != null);
+
+        RejectedSignal rejected = (RejectedSignal) decision(pipeline.signal(strategy, instrument, SignalType.BUY, 600,
+                null, LIMIT_50, SESSION.plusSeconds(3))).payload();
+        assertThat(rejected.rejectionReason())
+                .isEqualTo("MaxPositionSize: Position size 1200 (600 in flight) exceeds maximum 1000");
+
+        pipeline.publish(Topics.orderCommands(Broker.PAPER), new CancelOrder(orderId, strategy, instrument,
+                "it-operator", "test", SESSION.plusSeconds(4)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(jdbc.sql(
+                "SELECT failure_code FROM orders WHERE order_id = :id").param("id", orderId)
+                .query(String.class).optional().orElse(null)));
+        assertThat(decision(pipeline.signal(strategy, instrument, SignalType.BUY, 1000, null, LIMIT_50,
+                SESSION.plusSeconds(5))).payload()).isInstanceOf(ValidatedSignal.class);
+    }
+
+    static final OrderInstruction LIMIT_50 = new OrderInstruction(OrderType.LIMIT, TimeInForce.DAY, Price.of("50"),
+            null, null);
 
     @Test
     void haltedRejectsEverythingAndReducingPassesOnlyAReducingSellChangedByTheCommand() {
