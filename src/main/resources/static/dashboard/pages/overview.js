@@ -4,6 +4,7 @@ import { get, post, session } from '../api.js';
 import * as stream from '../stream.js';
 import { h, table, errorBox, confirmAction } from '../dom.js';
 import { time, count } from '../format.js';
+import { operatorButton, enc } from '../operator.js';
 
 const ACTIONS = [
   ['halted', 'Halt', 'Halt trading: no new orders are sent.'],
@@ -15,7 +16,23 @@ export default function overview(root) {
   const states = h('div', { class: 'card', id: 'trading-states' }, h('h2', {}, 'Trading state'));
   const attention = h('div', { class: 'card', id: 'attention' }, h('h2', {}, 'Needs attention'));
   const pipeline = h('div', { class: 'card', id: 'pipeline' }, h('h2', {}, 'Pipeline'));
-  root.append(h('h1', {}, 'Overview'), states, attention, pipeline);
+  const lag = h('div', { class: 'card', id: 'lag-status' }, h('h2', {}, 'Consumer lag'));
+  const message = h('p', { role: 'status', id: 'overview-message' });
+  root.append(h('h1', {}, 'Overview'), message, states, attention, lag, pipeline);
+
+  async function loadLag() {
+    try {
+      const report = await get('/api/v1/monitoring/lag');
+      lag.replaceChildren(h('h2', {}, 'Consumer lag'), h('p', { class: 'hint' }, `Collected ${time(report.collectedAt)} · `,
+        h('a', { href: '#/monitoring' }, 'per partition')), table('Consumer lag status per group', [
+        ['Group', (g) => g.group], ['Status', (g) => h('span', { class: `lag-${String(g.status).toLowerCase()}` }, g.status)],
+        ['Total lag', (g) => count(g.totalLag), true],
+        ['Max time lag', (g) => (g.maxTimeLagSeconds === undefined ? '—' : `${Number(g.maxTimeLagSeconds).toFixed(1)} s`), true],
+      ], report.groups || [], 'No consumer group monitored yet.'));
+    } catch (e) {
+      lag.replaceChildren(h('h2', {}, 'Consumer lag'), errorBox(e));
+    }
+  }
 
   async function loadAttention() {
     try {
@@ -49,7 +66,7 @@ export default function overview(root) {
   }
 
   function actions(s) {
-    return h('span', { class: 'actions' }, ACTIONS
+    return h('span', { class: 'actions' }, ...ACTIONS
       .filter(([state]) => state !== String(s.state).toLowerCase())
       .map(([state, text, explanation]) => h('button', {
         type: 'button', 'data-action': state, 'data-broker': s.broker,
@@ -57,7 +74,11 @@ export default function overview(root) {
           title: `${text}: ${s.broker}`, text: explanation, askReason: true,
           action: (reason) => post(`/api/v1/trading-state/${encodeURIComponent(s.broker)}`, { state, reason }),
         }).then((done) => done && loadStates()),
-      }, text)));
+      }, text)), operatorButton({
+      text: 'Flatten broker', title: `Flatten every strategy on ${s.broker}`, attrs: { 'data-flatten-broker': s.broker },
+      explanation: 'Cancel every working order and close every position of every strategy on this broker.',
+      path: `/api/v1/portfolios/${enc(s.broker)}/flatten`, report: (text) => { message.textContent = text; },
+    }));
   }
 
   async function loadPipeline(report) {
@@ -87,9 +108,10 @@ export default function overview(root) {
 
   loadStates();
   loadAttention();
+  loadLag();
   loadPipeline();
   const offs = [stream.on('trading-state', () => loadStates()), stream.on('pipeline', (r) => renderPipeline(r)),
-    stream.on('alert', () => loadAttention())];
+    stream.on('alert', () => { loadAttention(); loadLag(); })];
   return () => offs.forEach((off) => off());
 }
 

@@ -1,6 +1,8 @@
-// Strategies: the list (admin: enable / disable), and (admin) editing one's parameters, with the API's validation messages next to the field.
+// Strategies: the list (admin: enable / disable; operator: flatten it on a broker), and (admin) editing one's
+// parameters, with the API's validation messages next to the field.
 import { get, post, put, session, ApiError } from '../api.js';
 import { h, table, errorBox, confirmAction } from '../dom.js';
+import { operatorButton, enc } from '../operator.js';
 
 export default function strategies(root, [id]) {
   return id ? edit(root, id) : list(root);
@@ -8,13 +10,20 @@ export default function strategies(root, [id]) {
 
 function list(root) {
   const body = h('div', { class: 'card', id: 'strategy-list' });
-  root.append(h('h1', {}, 'Strategies'), body);
+  const message = h('p', { role: 'status', id: 'strategy-message' });
+  root.append(h('h1', {}, 'Strategies'), message, body);
+  const report = (text) => { message.textContent = text; };
   const load = () => get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
     ['Strategy', (s) => h('a', { href: `#/strategies/${encodeURIComponent(s.id)}` }, s.id)],
     ['Type', (s) => s.type || ''], ['Active', (s) => h('span', { 'data-active': s.id }, s.active ? 'yes' : 'no')],
     ['Running here', (s) => (s.running ? 'yes' : 'no')], ['Brokers', (s) => (s.brokers || []).join(', ')],
     ['Instruments', (s) => (s.instruments || []).join(', ')], ['Problem', (s) => s.problem || ''],
     ...(session.mayAdminister() ? [['', (s) => toggle(s, load)]] : []),
+    ...(session.mayOperate() ? [['Flatten', (s) => h('span', { class: 'actions' }, (s.brokers || []).map((b) => operatorButton({
+      text: `Flatten on ${b}`, title: `Flatten ${s.id} on ${b}`, attrs: { 'data-flatten-strategy': s.id, 'data-broker': b },
+      explanation: 'Cancel every working order of this strategy and close every position with market orders.',
+      path: `/api/v1/portfolios/${enc(b)}/${enc(s.id)}/flatten`, report,
+    })))]] : []),
   ], page.items, 'No strategies stored.'))).catch((e) => body.replaceChildren(errorBox(e)));
   load();
   return null;
