@@ -21,6 +21,11 @@ export function table(label, columns, rows, empty = 'None.') {
       h('td', { class: num ? 'num' : null, 'data-label': t }, f(r)))))));
 }
 
+/** Replaces an element's children, leaving out null, undefined and false (as h does). */
+export function setChildren(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
+}
+
 export function errorBox(error) {
   return h('p', { class: 'error', role: 'alert' }, error.message || String(error));
 }

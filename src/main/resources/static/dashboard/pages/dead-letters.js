@@ -2,7 +2,7 @@
 // operators: replay one, bulk replay of a topic and time range with a dry-run preview first, purge the older ones.
 // Every action asks for confirmation.
 import { get, post, session } from '../api.js';
-import { h, table, errorBox, confirmAction } from '../dom.js';
+import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
 import { time, count } from '../format.js';
 
 const enc = encodeURIComponent;
@@ -29,7 +29,7 @@ function list(root) {
     if (topic.value.trim()) params.set('topic', topic.value.trim());
     try {
       const page = await get(`/api/v1/dlq?${params}`);
-      body.replaceChildren(h('p', { class: 'hint' }, `${count(page.total)} matching`), table('Dead letters', [
+      setChildren(body, h('p', { class: 'hint' }, `${count(page.total)} matching`), table('Dead letters', [
         ['Dead-lettered', (d) => h('a', { href: `#/dead-letters/${enc(d.id)}` }, time(d.deadLetteredAt))],
         ['Topic', (d) => d.originalTopic], ['Key', (d) => d.key || ''],
         ['Reason', (d) => d.reason], ['Service', (d) => d.service || ''], ['Error', (d) => d.errorMessage || ''],
@@ -37,7 +37,7 @@ function list(root) {
         ...(session.mayOperate() ? [['', (d) => replayButton(d, (text) => { message.textContent = text; load(); })]] : []),
       ], page.items, 'No dead letters match.'));
     } catch (e) {
-      body.replaceChildren(errorBox(e));
+      setChildren(body, errorBox(e));
     }
   }
 
@@ -84,16 +84,16 @@ function bulkReplay(message, reload) {
     class: 'card', id: 'bulk-replay',
     onsubmit: async (e) => {
       e.preventDefault();
-      preview.replaceChildren();
+      setChildren(preview);
       let dry;
       try {
         dry = await request(true);
       } catch (err) {
-        preview.replaceChildren(errorBox(err));
+        setChildren(preview, errorBox(err));
         return;
       }
       const ids = dry.ids || [];
-      preview.replaceChildren(
+      setChildren(preview, 
         h('p', { id: 'bulk-matched' }, `Dry run: ${count(dry.matched)} pending dead letter${dry.matched === 1 ? '' : 's'} would be replayed.`),
         ids.length ? h('ul', { class: 'ids' }, ids.slice(0, 20).map((x) => h('li', {}, h('a', { href: `#/dead-letters/${enc(x)}` }, x)))) : null,
         dry.matched ? h('button', {
@@ -105,7 +105,7 @@ function bulkReplay(message, reload) {
               action: async () => { result = await request(false); },
             }).then((done) => {
               if (!done) return;
-              preview.replaceChildren();
+              setChildren(preview);
               message.textContent = `Replayed ${count(result.replayed)} of ${count(result.matched)} (${count(result.failed)} failed).`;
               reload();
             });
@@ -161,13 +161,13 @@ function detail(root, id) {
       ['Dead-lettered', time(d.deadLetteredAt)], ['Replays', count(d.replayCount)], ['Last replayed', time(d.lastReplayedAt)],
       ['Replay of', d.replayOf || '']];
     const payload = d.payload !== undefined ? JSON.stringify(d.payload, null, 2) : (d.valueText ?? `(binary) ${d.valueBase64 || ''}`);
-    card.replaceChildren(
+    setChildren(card, 
       h('dl', { class: 'facts' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       h('h2', {}, 'Error'), h('p', { class: 'error', id: 'dlq-error' }, [d.errorClass, d.errorMessage].filter(Boolean).join(': ') || '—'),
       h('h2', {}, 'Payload (decoded)'), h('pre', { id: 'dlq-payload' }, payload),
       h('h2', {}, 'Headers'), table('Headers', [['Name', (x) => x.name], ['Value', (x) => x.value ?? '(binary)']], d.headers || []),
       session.mayOperate() ? h('p', { class: 'actions' }, replayButton(d, (text) => { message.textContent = text; load(); })) : null);
-  }).catch((e) => card.replaceChildren(errorBox(e)));
+  }).catch((e) => setChildren(card, errorBox(e)));
   load();
   return null;
 }

@@ -4,7 +4,7 @@
 // and the discrepancies.
 import { get, post, session } from '../api.js';
 import * as stream from '../stream.js';
-import { h, table, errorBox, confirmAction } from '../dom.js';
+import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
 import { inr, time, count } from '../format.js';
 
 const REFRESH_MS = 15000;
@@ -16,7 +16,7 @@ export default function monitoring(root) {
   const alerts = h('div', { class: 'card', id: 'alerts' }, h('h2', {}, 'Alerts'));
   const discrepancies = h('div', { class: 'card', id: 'discrepancies' }, h('h2', {}, 'PnL reconciliation discrepancies'));
   root.append(h('h1', {}, 'Monitoring'), lag, alerts, discrepancies);
-  const onlyLagging = h('input', { type: 'checkbox', id: 'lag-only-lagging' });
+  const onlyLagging = h('input', { type: 'checkbox', id: 'lag-only-lagging', checked: true });
   let report = null;
 
   async function loadLag() {
@@ -24,7 +24,7 @@ export default function monitoring(root) {
       report = await get('/api/v1/monitoring/lag');
       renderLag();
     } catch (e) {
-      lag.replaceChildren(h('h2', {}, 'Consumer lag'), errorBox(e));
+      setChildren(lag, h('h2', {}, 'Consumer lag'), errorBox(e));
     }
   }
 
@@ -32,7 +32,7 @@ export default function monitoring(root) {
     const groups = report.groups || [];
     const rows = groups.flatMap((g) => (g.partitions || []).map((p) => ({ ...p, group: g.group })))
       .filter((p) => !onlyLagging.checked || p.lag > 0);
-    lag.replaceChildren(h('h2', {}, 'Consumer lag'),
+    setChildren(lag, h('h2', {}, 'Consumer lag'),
       h('p', { class: 'hint' }, `Collected ${time(report.collectedAt)} in ${seconds(report.collectionSeconds)}`),
       report.error ? h('p', { class: 'error', role: 'alert' }, `Last collection failed: ${report.error}`) : null,
       table('Consumer lag per group', [
@@ -41,6 +41,13 @@ export default function monitoring(root) {
         ['Max lag', (g) => count(g.maxLag), true], ['Max time lag', (g) => seconds(g.maxTimeLagSeconds), true],
         ['Error', (g) => g.error || ''],
       ], groups, 'No consumer group monitored yet.'),
+      h('h3', {}, 'Per topic'),
+      table('Consumer lag per topic', [
+        ['Group', (t) => t.group], ['Topic', (t) => t.topic], ['Partitions', (t) => count(t.partitions), true],
+        ['Total lag', (t) => count(t.totalLag), true], ['Max lag', (t) => count(t.maxLag), true],
+        ['Over threshold', (t) => count(t.partitionsOverThreshold), true],
+        ['Max time lag', (t) => seconds(t.maxTimeLagSeconds), true],
+      ], groups.flatMap((g) => (g.topics || []).map((t) => ({ ...t, group: g.group }))), 'No topics.'),
       h('h3', {}, 'Per partition'),
       h('p', {}, h('label', { for: 'lag-only-lagging' }, onlyLagging, ' only partitions with lag')),
       table('Consumer lag per partition', [
@@ -57,12 +64,12 @@ export default function monitoring(root) {
       const a = await get('/api/v1/monitoring/alerts');
       const columns = [['Group', (x) => x.group || ''], ['Kind', (x) => x.kind || ''], ['Raised', (x) => time(x.raisedAt)],
         ['Detail', (x) => x.detail || '']];
-      alerts.replaceChildren(h('h2', {}, 'Alerts'),
+      setChildren(alerts, h('h2', {}, 'Alerts'),
         h('h3', {}, `Open (${count((a.active || []).length)})`), table('Open alerts', columns, a.active || [], 'No open alerts.'),
         h('h3', {}, 'Recently cleared'), table('Alert history', [...columns, ['Cleared', (x) => time(x.clearedAt)]],
           a.recentlyCleared || [], 'No alert cleared yet.'));
     } catch (e) {
-      alerts.replaceChildren(h('h2', {}, 'Alerts'), errorBox(e));
+      setChildren(alerts, h('h2', {}, 'Alerts'), errorBox(e));
     }
   }
 
@@ -75,7 +82,7 @@ export default function monitoring(root) {
       const params = new URLSearchParams({ size: '100' });
       if (filter.value) params.set('status', filter.value);
       const page = await get(`/api/v1/reconciliation/discrepancies?${params}`);
-      discrepancies.replaceChildren(h('h2', {}, 'PnL reconciliation discrepancies'),
+      setChildren(discrepancies, h('h2', {}, 'PnL reconciliation discrepancies'),
         h('p', { class: 'actions' }, h('label', { for: 'discrepancy-status' }, 'Status'), filter,
           h('span', { class: 'hint' }, `${count(page.total)} matching`)), message,
         table('Discrepancies', [
@@ -85,7 +92,7 @@ export default function monitoring(root) {
           ...(session.mayOperate() ? [['', resolveButton]] : []),
         ], page.items, 'No discrepancies.'));
     } catch (e) {
-      discrepancies.replaceChildren(h('h2', {}, 'PnL reconciliation discrepancies'), errorBox(e));
+      setChildren(discrepancies, h('h2', {}, 'PnL reconciliation discrepancies'), errorBox(e));
     }
   }
 

@@ -2,7 +2,7 @@
 // and open alerts, the pipeline stages and whether the market is open. Live: trading-state, alert, pipeline events.
 import { get, post, session } from '../api.js';
 import * as stream from '../stream.js';
-import { h, table, errorBox, confirmAction } from '../dom.js';
+import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
 import { time, count } from '../format.js';
 import { operatorButton, enc } from '../operator.js';
 
@@ -23,14 +23,14 @@ export default function overview(root) {
   async function loadLag() {
     try {
       const report = await get('/api/v1/monitoring/lag');
-      lag.replaceChildren(h('h2', {}, 'Consumer lag'), h('p', { class: 'hint' }, `Collected ${time(report.collectedAt)} · `,
+      setChildren(lag, h('h2', {}, 'Consumer lag'), h('p', { class: 'hint' }, `Collected ${time(report.collectedAt)} · `,
         h('a', { href: '#/monitoring' }, 'per partition')), table('Consumer lag status per group', [
         ['Group', (g) => g.group], ['Status', (g) => h('span', { class: `lag-${String(g.status).toLowerCase()}` }, g.status)],
         ['Total lag', (g) => count(g.totalLag), true],
         ['Max time lag', (g) => (g.maxTimeLagSeconds === undefined ? '—' : `${Number(g.maxTimeLagSeconds).toFixed(1)} s`), true],
       ], report.groups || [], 'No consumer group monitored yet.'));
     } catch (e) {
-      lag.replaceChildren(h('h2', {}, 'Consumer lag'), errorBox(e));
+      setChildren(lag, h('h2', {}, 'Consumer lag'), errorBox(e));
     }
   }
 
@@ -38,20 +38,20 @@ export default function overview(root) {
     try {
       const [dlq, alerts] = await Promise.all([get('/api/v1/dlq?status=pending&size=1'), get('/api/v1/monitoring/alerts')]);
       const active = alerts.active || [];
-      attention.replaceChildren(h('h2', {}, 'Needs attention'), h('div', { class: 'grid' },
+      setChildren(attention, h('h2', {}, 'Needs attention'), h('div', { class: 'grid' },
         h('div', {}, h('span', {}, 'Dead letters pending'), h('a', { href: '#/dead-letters', id: 'dlq-pending' }, count(dlq.total))),
         h('div', {}, h('span', {}, 'Open alerts'), h('strong', { id: 'open-alerts' }, count(active.length)))),
       table('Open alerts', [['Group', (a) => a.group || ''], ['Kind', (a) => a.kind || ''],
         ['Since', (a) => time(a.raisedAt)], ['Detail', (a) => a.detail || '']], active, 'No open alerts.'));
     } catch (e) {
-      attention.replaceChildren(h('h2', {}, 'Needs attention'), errorBox(e));
+      setChildren(attention, h('h2', {}, 'Needs attention'), errorBox(e));
     }
   }
 
   async function loadStates() {
     try {
       const page = await get('/api/v1/trading-state');
-      states.replaceChildren(h('h2', {}, 'Trading state'), table('Trading state per broker', [
+      setChildren(states, h('h2', {}, 'Trading state'), table('Trading state per broker', [
         ['Broker', (s) => s.broker],
         ['State', (s) => h('span', { class: `state-${String(s.state).toLowerCase()}`, 'data-broker-state': s.broker }, label(s.state))],
         ['Applied here', (s) => label(s.appliedState)],
@@ -61,7 +61,7 @@ export default function overview(root) {
         ...(session.mayOperate() ? [['Actions', actions]] : []),
       ], page.items, 'No broker is enabled.'));
     } catch (e) {
-      states.replaceChildren(h('h2', {}, 'Trading state'), errorBox(e));
+      setChildren(states, h('h2', {}, 'Trading state'), errorBox(e));
     }
   }
 
@@ -85,7 +85,7 @@ export default function overview(root) {
     try {
       renderPipeline(report || await get('/api/v1/monitoring/pipeline'));
     } catch (e) {
-      pipeline.replaceChildren(h('h2', {}, 'Pipeline'), errorBox(e));
+      setChildren(pipeline, h('h2', {}, 'Pipeline'), errorBox(e));
     }
   }
 
@@ -93,7 +93,7 @@ export default function overview(root) {
     const market = report.marketOpen
       ? h('p', { id: 'market', class: 'open' }, 'Market open (NSE session)')
       : h('p', { id: 'market', class: 'closed' }, 'Market closed: no live ticks expected now (NSE calendar). A replay feed can drive the pipeline meanwhile.');
-    pipeline.replaceChildren(h('h2', {}, 'Pipeline'), market,
+    setChildren(pipeline, h('h2', {}, 'Pipeline'), market,
       h('p', { class: 'hint' }, `Evaluated ${time(report.evaluatedAt)}`),
       ...(report.brokers || []).map((b) => h('div', {},
         h('h3', {}, `${b.broker}: `, h('span', { class: `health-${b.health}` }, b.health)),

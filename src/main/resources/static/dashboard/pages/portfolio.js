@@ -4,7 +4,7 @@
 // events of this portfolio refresh it without reloading the page.
 import { get } from '../api.js';
 import * as stream from '../stream.js';
-import { h, table, errorBox } from '../dom.js';
+import { h, table, errorBox, setChildren } from '../dom.js';
 import { inr, time, count } from '../format.js';
 import { lineChart } from '../chart.js';
 import { operatorButton, enc } from '../operator.js';
@@ -48,7 +48,7 @@ export default function detail(root, broker, strategyId) {
   };
   const drawCurve = () => {
     const points = [...equity.entries()].sort((a, b) => a[0] - b[0]).map(([t, s]) => ({ t, v: Number(s), s }));
-    curve.replaceChildren(h('h2', {}, 'Equity curve (net PnL)'), points.length
+    setChildren(curve, h('h2', {}, 'Equity curve (net PnL)'), points.length
       ? lineChart(points, { label: `Net PnL of ${id} over time`, id: 'equity-chart' })
       : h('p', { class: 'hint' }, 'No snapshot yet.'),
     points.length ? curveLegend(points) : null);
@@ -62,7 +62,7 @@ export default function detail(root, broker, strategyId) {
       page.items.forEach((s) => addPoint(s.snapshotTime, s.totalPnl));
       drawCurve();
     } catch (e) {
-      curve.replaceChildren(h('h2', {}, 'Equity curve (net PnL)'), errorBox(e));
+      setChildren(curve, h('h2', {}, 'Equity curve (net PnL)'), errorBox(e));
     }
   }
 
@@ -71,12 +71,12 @@ export default function detail(root, broker, strategyId) {
       const p = await get(base);
       addPoint(p.updatedAt, p.netPnl);
       drawCurve();
-      summary.replaceChildren(h('h2', {}, 'Summary'), h('div', { class: 'grid' },
+      setChildren(summary, h('h2', {}, 'Summary'), h('div', { class: 'grid' },
         ...[['Cash', p.cash], ['Market value', p.marketValue], ['Total value', p.totalValue], ['Realized', p.realizedPnl],
           ['Unrealized', p.unrealizedPnl], ['Fees', p.fees], ['Net', p.netPnl]]
           .map(([t, v]) => h('div', {}, h('span', {}, t), inr(v))),
         h('div', {}, h('span', {}, 'Fills'), h('span', { id: 'fill-count' }, count(p.fillCount)))));
-      positions.replaceChildren(h('h2', {}, 'Positions'), table('Positions', [
+      setChildren(positions, h('h2', {}, 'Positions'), table('Positions', [
         ['Instrument', (x) => x.instrumentToken],
         ['Quantity', (x) => h('span', { 'data-position': x.instrumentToken }, count(x.quantity)), true],
         ['Average price', (x) => inr(x.averagePrice), true],
@@ -91,7 +91,7 @@ export default function detail(root, broker, strategyId) {
         }) : '')],
       ], p.positions || [], 'No positions.'));
     } catch (e) {
-      summary.replaceChildren(errorBox(e));
+      setChildren(summary, errorBox(e));
     }
   }
 
@@ -106,7 +106,7 @@ export default function detail(root, broker, strategyId) {
   async function loadOrders() {
     try {
       const open = await get(`/api/v1/orders?${query}&working=true`);
-      working.replaceChildren(h('h2', {}, `Working orders (${count(open.total)})`), table('Working orders', [
+      setChildren(working, h('h2', {}, `Working orders (${count(open.total)})`), table('Working orders', [
         ...orderColumns,
         ['', (x) => operatorButton({
           text: 'Cancel', title: `Cancel order ${x.orderId}`, attrs: { 'data-cancel-order': x.orderId },
@@ -115,29 +115,29 @@ export default function detail(root, broker, strategyId) {
         })],
       ], open.items, 'No working orders.'));
       const recent = await get(`/api/v1/orders?${query}`);
-      orders.replaceChildren(h('h2', {}, 'Recent orders'), table('Recent orders', orderColumns, recent.items, 'No orders.'));
+      setChildren(orders, h('h2', {}, 'Recent orders'), table('Recent orders', orderColumns, recent.items, 'No orders.'));
       const f = await get(`/api/v1/fills?${query}`);
-      fills.replaceChildren(h('h2', {}, 'Fills'), table('Fills', [
+      setChildren(fills, h('h2', {}, 'Fills'), table('Fills', [
         ['Fill', (x) => x.fillId], ['Instrument', (x) => x.instrumentToken], ['Side', (x) => x.side],
         ['Quantity', (x) => count(x.quantity), true], ['Price', (x) => inr(x.price), true],
         ['Fees', (x) => inr(x.fees), true], ['Realized', (x) => inr(x.realizedPnl), true], ['Time', (x) => time(x.timestamp)],
       ], f.items, 'No fills.'));
     } catch (e) {
-      orders.replaceChildren(errorBox(e));
+      setChildren(orders, errorBox(e));
     }
   }
 
   async function loadRejections() {
     try {
       const r = await get(`/api/v1/signals?${query}&outcome=rejected`);
-      rejections.replaceChildren(h('h2', {}, 'Rejected signals'), table('Rejected signals', [
+      setChildren(rejections, h('h2', {}, 'Rejected signals'), table('Rejected signals', [
         ['Signal time', (x) => time(x.signalTime)], ['Instrument', (x) => x.instrumentToken], ['Side', (x) => x.side],
         ['Quantity', (x) => count(x.quantity), true], ['Price', (x) => inr(x.price), true],
         ['Reason', (x) => h('span', { 'data-rejection': x.decisionId }, x.rejectionReason || '')],
         ['Codes', (x) => (x.reasonCodes || []).join(', ')],
       ], r.items, 'No rejected signals.'));
     } catch (e) {
-      rejections.replaceChildren(errorBox(e));
+      setChildren(rejections, errorBox(e));
     }
   }
 

@@ -3,7 +3,7 @@
 import { get } from '../api.js';
 import detail from './portfolio.js';
 import * as stream from '../stream.js';
-import { h, table, errorBox } from '../dom.js';
+import { h, table, errorBox, setChildren } from '../dom.js';
 import { inr, time, count } from '../format.js';
 
 export default function portfolios(root, [broker, strategyId]) {
@@ -16,7 +16,7 @@ function list(root) {
   const body = h('div', { class: 'card', id: 'portfolio-list' });
   root.append(h('h1', {}, 'Portfolios'), body);
   let items = [];
-  const render = () => body.replaceChildren(table('Portfolios', [
+  const render = () => setChildren(body, table('Portfolios', [
     ['Portfolio', (p) => h('a', { href: `#/portfolios/${encodeURIComponent(p.broker)}/${encodeURIComponent(p.strategyId)}` }, key(p))],
     ['Cash', (p) => inr(p.cash), true],
     ['Realized', (p) => inr(p.realizedPnl), true],
@@ -27,7 +27,7 @@ function list(root) {
     ['Fills', (p) => count(p.fillCount), true],
   ], items, 'No portfolio yet: portfolios appear with their first fill.'));
   get('/api/v1/portfolios?size=500').then((page) => { items = page.items; render(); })
-    .catch((e) => body.replaceChildren(errorBox(e)));
+    .catch((e) => setChildren(body, errorBox(e)));
   return stream.on('portfolio', (p) => {
     const i = items.findIndex((x) => key(x) === key(p));
     if (i >= 0) items[i] = { ...items[i], ...p }; else items.push(p);

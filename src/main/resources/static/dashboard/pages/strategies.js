@@ -1,7 +1,7 @@
 // Strategies: the list (admin: enable / disable; operator: flatten it on a broker), and (admin) editing one's
 // parameters, with the API's validation messages next to the field.
 import { get, post, put, session, ApiError } from '../api.js';
-import { h, table, errorBox, confirmAction } from '../dom.js';
+import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
 import { operatorButton, enc } from '../operator.js';
 
 export default function strategies(root, [id]) {
@@ -13,7 +13,7 @@ function list(root) {
   const message = h('p', { role: 'status', id: 'strategy-message' });
   root.append(h('h1', {}, 'Strategies'), message, body);
   const report = (text) => { message.textContent = text; };
-  const load = () => get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
+  const load = () => get('/api/v1/strategies?size=500').then((page) => setChildren(body, table('Strategies', [
     ['Strategy', (s) => h('a', { href: `#/strategies/${encodeURIComponent(s.id)}` }, s.id)],
     ['Type', (s) => s.type || ''], ['Active', (s) => h('span', { 'data-active': s.id }, s.active ? 'yes' : 'no')],
     ['Running here', (s) => (s.running ? 'yes' : 'no')], ['Brokers', (s) => (s.brokers || []).join(', ')],
@@ -24,7 +24,7 @@ function list(root) {
       explanation: 'Cancel every working order of this strategy and close every position with market orders.',
       path: `/api/v1/portfolios/${enc(b)}/${enc(s.id)}/flatten`, report,
     })))]] : []),
-  ], page.items, 'No strategies stored.'))).catch((e) => body.replaceChildren(errorBox(e)));
+  ], page.items, 'No strategies stored.'))).catch((e) => setChildren(body, errorBox(e)));
   load();
   return null;
 }
@@ -46,7 +46,7 @@ function edit(root, id) {
   const card = h('div', { class: 'card', id: 'strategy' });
   root.append(h('p', {}, h('a', { href: '#/strategies' }, '← All strategies')), h('h1', {}, `Strategy ${id}`), card);
   get(`/api/v1/strategies/${encodeURIComponent(id)}`).then((s) => render(card, s))
-    .catch((e) => card.replaceChildren(errorBox(e)));
+    .catch((e) => setChildren(card, errorBox(e)));
   return null;
 }
 
@@ -70,7 +70,7 @@ function render(card, s) {
     formError, saved,
     session.mayAdminister() ? h('button', { type: 'submit' }, 'Save parameters')
       : h('p', { class: 'hint' }, 'Only an admin token may change parameters.'));
-  card.replaceChildren(h('p', {}, `Active: ${s.active ? 'yes' : 'no'} · running here: ${s.running ? 'yes' : 'no'}`
+  setChildren(card, h('p', {}, `Active: ${s.active ? 'yes' : 'no'} · running here: ${s.running ? 'yes' : 'no'}`
     + (s.problem ? ` · ${s.problem}` : '')), form);
 
   async function save() {

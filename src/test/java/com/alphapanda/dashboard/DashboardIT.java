@@ -142,9 +142,11 @@ class DashboardIT extends DashboardTestBase {
         StrategyId strategy = PipelineTestSupport.freshStrategy("dash_viewer");
         InstrumentToken instrument = PipelineTestSupport.freshInstrument();
         fill(strategy, instrument, 1, 0);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
+                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
         browser.open("/#/portfolios/paper/" + strategy.value());
         browser.awaitText(By.cssSelector("[data-position='" + instrument.value() + "']"), "1");
-        browser.await(By.id("rejections"));
+        browser.await(By.cssSelector("#rejections .hint, #rejections table"));
         assertThat(browser.driver.findElements(By.cssSelector(
                 "[data-flatten-position], [data-flatten-strategy], [data-cancel-order]"))).isEmpty();
 

@@ -65,10 +65,15 @@ class DashboardOperationsIT extends DashboardTestBase {
         assertThat(browser.await(By.cssSelector("table[aria-label='Consumer lag status per group']")).getText())
                 .as("the overview's lag status per group").contains(group.get("group").asString());
         browser.click(By.cssSelector("#nav a[data-page='monitoring']"));
+        WebElement topics = browser.await(By.cssSelector("table[aria-label='Consumer lag per topic']"));
+        assertThat(rows(topics)).anySatisfy(cells -> assertThat(cells.subList(0, 2))
+                .isEqualTo(List.of(group.get("group").asString(), partition.get("topic").asString())));
+        assertThat(browser.await(By.id("lag-only-lagging")).isSelected()).as("only lagging partitions at first").isTrue();
+        browser.click(By.id("lag-only-lagging"));
 
         WebElement table = browser.await(By.cssSelector("table[aria-label='Consumer lag per partition']"));
-        assertThat(table.findElements(By.cssSelector("th")).stream().map(WebElement::getText).toList())
-                .containsExactly("Group", "Topic", "Partition", "Committed", "End", "Lag", "Time lag", "Status");
+        assertThat(table.findElements(By.cssSelector("th")).stream().map(th -> th.getDomProperty("textContent"))
+                .toList()).containsExactly("Group", "Topic", "Partition", "Committed", "End", "Lag", "Time lag", "Status");
         List<String> row = List.of(group.get("group").asString(), partition.get("topic").asString(),
                 partition.get("partition").asString());
         assertThat(rows(table)).anySatisfy(cells -> {
@@ -232,6 +237,8 @@ class DashboardOperationsIT extends DashboardTestBase {
         StrategyId strategy = PipelineTestSupport.freshStrategy("dash_phone");
         InstrumentToken instrument = PipelineTestSupport.freshInstrument();
         fill(strategy, instrument, 1, 0);
+        await().atMost(WAIT).ignoreExceptions().until(() -> new ApiTestClient(port)
+                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
         browser.emulatePhone();
         browser.signIn(token("operator"));
         browser.await(By.cssSelector("[data-broker-state='paper']"));
@@ -294,9 +301,12 @@ class DashboardOperationsIT extends DashboardTestBase {
         return api.get("/api/v1/dlq/" + deadLetterId).get("status").asString();
     }
 
-    private static List<List<String>> rows(WebElement table) {
-        return table.findElements(By.cssSelector("tbody tr")).stream()
-                .map(tr -> tr.findElements(By.cssSelector("td")).stream().map(WebElement::getText).toList()).toList();
+    /** The cells' text of every body row, read in one script call. */
+    @SuppressWarnings("unchecked")
+    private List<List<String>> rows(WebElement table) {
+        return (List<List<String>>) browser.driver.executeScript(
+                "return [...arguments[0].tBodies[0].rows].map((r) => [...r.cells].map((c) => c.innerText.trim()))",
+                table);
     }
 
     private static String ist(Instant instant) {
