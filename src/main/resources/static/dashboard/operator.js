@@ -19,7 +19,7 @@ export function outcomeText(o) {
 export function operatorButton({ text, title, explanation, path, attrs = {}, report }) {
   if (!session.mayOperate()) return null;
   return h('button', {
-    type: 'button', ...attrs,
+    type: 'button', class: 'danger', ...attrs,
     onclick: () => {
       let outcome = null;
       confirmAction({

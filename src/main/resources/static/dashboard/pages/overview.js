@@ -18,7 +18,7 @@ export default function overview(root) {
   const pipeline = h('div', { class: 'card', id: 'pipeline' }, h('h2', {}, 'Pipeline'));
   const lag = h('div', { class: 'card', id: 'lag-status' }, h('h2', {}, 'Consumer lag'));
   const message = h('p', { role: 'status', id: 'overview-message' });
-  root.append(h('h1', {}, 'Overview'), message, states, attention, lag, pipeline);
+  root.append(h('h1', {}, 'Overview'), message, states, attention, pipeline, lag);
 
   async function loadLag() {
     try {
