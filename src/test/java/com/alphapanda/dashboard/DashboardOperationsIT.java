@@ -134,6 +134,10 @@ class DashboardOperationsIT extends DashboardTestBase {
         assertThat(working.at("/items/0/status").asString()).isEqualTo("open");
         assertThat(api.get(base).get("total").asLong()).as("the filled order is not working").isEqualTo(2);
         assertThat(api.request("GET", base + "&working=maybe", null).statusCode()).isEqualTo(400);
+        List<String> documented = new ArrayList<>();
+        api.get("/v3/api-docs").at("/paths/~1api~1v1~1orders/get/parameters")
+                .forEach(p -> documented.add(p.get("name").asString() + ":" + p.at("/schema/type").asString("")));
+        assertThat(documented).as("the OpenAPI description").contains("working:boolean");
 
         browser.signIn(token("operator"));
         browser.await(By.cssSelector("[data-broker-state='paper']"));
