@@ -152,7 +152,7 @@ class DashboardIT extends DashboardTestBase {
 
         browser.open("/#/strategies");
         browser.await(By.cssSelector("#strategy-list table, #strategy-list .hint"));
-        assertThat(browser.driver.findElements(By.cssSelector("[data-flatten-strategy], [data-enable], [data-disable]")))
+        assertThat(browser.driver.findElements(By.cssSelector("[data-flatten-strategy], [data-enable], [data-disable], #new-strategy")))
                 .isEmpty();
 
         assertThat(new ApiTestClient(port, viewer).request("POST", "/api/v1/trading-state/paper",
@@ -183,10 +183,14 @@ class DashboardIT extends DashboardTestBase {
 
         field.clear();
         field.sendKeys("7");
+        var unset = browser.await(By.id("param-threshold")); // the type's parameter this strategy did not set
+        assertThat(unset.getDomAttribute("placeholder")).isEqualTo("default 0.01");
+        unset.sendKeys("0.02");
         browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
         browser.awaitText(By.id("strategy-saved"), "Saved.");
-        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
-                .asInt()).isEqualTo(7);
+        var parameters = new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters");
+        assertThat(parameters.get("lookback_periods").asInt()).isEqualTo(7);
+        assertThat(parameters.get("threshold").asString()).isEqualTo("0.02");
 
         browser.open("/#/strategies");
         browser.click(By.cssSelector("button[data-enable='" + id + "']"));

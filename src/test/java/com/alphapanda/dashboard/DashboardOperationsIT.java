@@ -211,6 +211,11 @@ class DashboardOperationsIT extends DashboardTestBase {
 
         browser.open("/#/dead-letters");
         browser.await(By.id("bulk-topic")).sendKeys(topic);
+        browser.setValue(By.id("bulk-from"), ist(to));
+        browser.setValue(By.id("bulk-to"), ist(from));
+        browser.expectConsoleError("/api/v1/dlq/replay", "400"); // the range the wrong way round
+        browser.click(By.id("bulk-preview-run"));
+        assertThat(browser.await(By.cssSelector("#bulk-preview .error")).getText()).contains("must be after");
         browser.setValue(By.id("bulk-from"), ist(from));
         browser.setValue(By.id("bulk-to"), ist(to));
         browser.click(By.id("bulk-preview-run"));
@@ -259,6 +264,65 @@ class DashboardOperationsIT extends DashboardTestBase {
         browser.await(By.id("equity-chart"));
         browser.await(By.cssSelector("#rejections .hint, #rejections table"));
         assertThat(browser.horizontalOverflow()).as("portfolio: pixels wider than the phone").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void anAdminCreatesAStrategyAfterSeeingEachRefusedValueUnderItsField() {
+        String id = PipelineTestSupport.freshStrategy("dash_new").value();
+        long instrument = tradableInstrument();
+        long outside = PipelineTestSupport.freshInstrument().value(); // not in the trading universe
+        browser.expectConsoleError("/api/v1/strategies", "400");
+        browser.signIn(ApiTestClient.ADMIN_TOKEN);
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/strategies");
+        browser.await(By.id("new-id")).sendKeys(id);
+        browser.click(By.cssSelector("#new-type option[value='momentum']"));
+        assertThat(browser.await(By.id("new-defaults")).getText()).contains("lookback_periods = ");
+        browser.driver.findElement(By.id("new-instruments")).sendKeys(Long.toString(outside));
+        browser.driver.findElement(By.id("new-parameters")).sendKeys("{\"lookback_periods\": 1}");
+        browser.click(By.cssSelector("#new-strategy button[type=submit]"));
+
+        assertThat(browser.await(By.id("new-instruments-error")).getText()).contains("outside the trading universe");
+        assertThat(browser.await(By.id("new-parameters-error")).getText())
+                .isEqualTo("parameter 'lookback_periods' must be a whole number from 2 to 5000, was '1'");
+        assertThat(browser.driver.findElement(By.id("new-parameters")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(new ApiTestClient(port).request("GET", "/api/v1/strategies/" + id, null).statusCode())
+                .as("nothing stored").isEqualTo(404);
+
+        browser.driver.findElement(By.id("new-instruments")).clear();
+        browser.driver.findElement(By.id("new-instruments")).sendKeys(Long.toString(instrument));
+        browser.driver.findElement(By.id("new-parameters")).clear();
+        browser.driver.findElement(By.id("new-parameters")).sendKeys("{\"lookback_periods\": 7}");
+        browser.click(By.cssSelector("#new-strategy button[type=submit]"));
+
+        browser.awaitText(By.id("strategy-message"), "Created " + id + ".");
+        browser.await(By.linkText(id));
+        JsonNode stored = new ApiTestClient(port).get("/api/v1/strategies/" + id);
+        assertThat(stored.at("/parameters/lookback_periods").asInt()).isEqualTo(7);
+        assertThat(stored.get("active").asBoolean()).isFalse();
+        assertThat(stored.get("instruments").get(0).asLong()).isEqualTo(instrument);
+    }
+
+    @Test
+    void anUnknownPortfolioOrDeadLetterShowsTheApiProblemDetailNeverABlankPage() {
+        ApiTestClient api = new ApiTestClient(port);
+        UUID unknown = UUID.randomUUID();
+        String missing = "/api/v1/dlq/" + unknown;
+        String dlqDetail = ApiTestClient.JSON.readTree(api.request("GET", missing, null).body()).get("detail").asString();
+        String nobody = "dash_nobody_" + UUID.randomUUID().toString().substring(0, 8);
+        String portfolio = "/api/v1/portfolios/paper/" + nobody;
+        String portfolioDetail = ApiTestClient.JSON.readTree(api.request("GET", portfolio, null).body()).get("detail")
+                .asString();
+        browser.expectConsoleError("/api/v1/dlq/", "404");
+        browser.expectConsoleError("/api/v1/portfolios/paper/dash_nobody_", "404");
+
+        browser.signIn(token("viewer"));
+        browser.await(By.cssSelector("[data-broker-state='paper']"));
+        browser.open("/#/dead-letters/" + unknown);
+        assertThat(browser.await(By.cssSelector("#dead-letter .error")).getText()).isEqualTo(dlqDetail).isNotBlank();
+        browser.open("/#/portfolios/paper/" + nobody);
+        assertThat(browser.await(By.cssSelector("#portfolio-summary .error")).getText()).isEqualTo(portfolioDetail)
+                .isNotBlank();
     }
 
     /** A real discrepancy: the read model of a fresh portfolio edited by hand, found by a reconciliation run. */
