@@ -1,9 +1,10 @@
-// Overview: each broker's trading state (operator: halt / reduce only / resume, with a reason), dead letters pending
-// and open alerts, the pipeline stages and whether the market is open. Live: trading-state, alert, pipeline events.
+// Overview: each broker's trading state (operator: halt / reduce only / resume with a reason, flatten the broker),
+// PnL per broker (summed exactly from the portfolio summaries), dead letters pending and open alerts, the pipeline
+// stages, whether the market is open, consumer-lag status per group. Live: trading-state, portfolio, alert, pipeline.
 import { get, post, session } from '../api.js';
 import * as stream from '../stream.js';
 import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
-import { time, count } from '../format.js';
+import { time, count, inr, addAmounts } from '../format.js';
 import { operatorButton, enc } from '../operator.js';
 
 const ACTIONS = [
@@ -17,8 +18,49 @@ export default function overview(root) {
   const attention = h('div', { class: 'card', id: 'attention' }, h('h2', {}, 'Needs attention'));
   const pipeline = h('div', { class: 'card', id: 'pipeline' }, h('h2', {}, 'Pipeline'));
   const lag = h('div', { class: 'card', id: 'lag-status' }, h('h2', {}, 'Consumer lag'));
+  const pnl = h('div', { class: 'card', id: 'pnl' }, h('h2', {}, 'PnL per broker'));
   const message = h('p', { role: 'status', id: 'overview-message' });
-  root.append(h('h1', {}, 'Overview'), message, states, attention, pipeline, lag);
+  root.append(h('h1', {}, 'Overview'), message, states, pnl, attention, pipeline, lag);
+
+  // every portfolio's summary (broker/strategy -> summary), kept current by portfolio events
+  const portfolios = new Map();
+  const MAX_PAGES = 20;
+  let total = 0; // portfolios the API has
+  async function loadPnl() {
+    try {
+      portfolios.clear();
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const p = await get(`/api/v1/portfolios?size=500&page=${page}`);
+        p.items.forEach((x) => portfolios.set(`${x.broker}/${x.strategyId}`, x));
+        total = p.total;
+        if ((page + 1) * 500 >= p.total) break;
+      }
+      renderPnl();
+    } catch (e) {
+      setChildren(pnl, h('h2', {}, 'PnL per broker'), errorBox(e));
+    }
+  }
+
+  function renderPnl() {
+    const byBroker = new Map();
+    for (const p of portfolios.values()) {
+      if (!byBroker.has(p.broker)) byBroker.set(p.broker, []);
+      byBroker.get(p.broker).push(p);
+    }
+    const rows = [...byBroker.entries()].sort().map(([broker, list]) => ({
+      broker, count: list.length, ...Object.fromEntries(['realizedPnl', 'unrealizedPnl', 'fees', 'netPnl']
+        .map((k) => [k, addAmounts(list.map((p) => p[k]))])),
+    }));
+    setChildren(pnl, h('h2', {}, 'PnL per broker'),
+      h('p', { class: 'hint' }, 'Since each portfolio started (the API keeps cumulative PnL; not per day).'),
+      total > portfolios.size ? h('p', { class: 'error' }, `Only the first ${count(portfolios.size)} of ${count(total)} portfolios are counted.`) : null,
+      table('PnL per broker', [
+        ['Broker', (r) => r.broker], ['Portfolios', (r) => count(r.count), true],
+        ['Realized', (r) => inr(r.realizedPnl), true], ['Unrealized', (r) => inr(r.unrealizedPnl), true],
+        ['Fees', (r) => inr(r.fees), true],
+        ['Net', (r) => h('span', { 'data-broker-net': r.broker }, inr(r.netPnl)), true],
+      ], rows, 'No portfolio yet: portfolios appear with their first fill.'));
+  }
 
   async function loadLag() {
     try {
@@ -107,11 +149,13 @@ export default function overview(root) {
   }
 
   loadStates();
+  loadPnl();
   loadAttention();
   loadLag();
   loadPipeline();
   const offs = [stream.on('trading-state', () => loadStates()), stream.on('pipeline', (r) => renderPipeline(r)),
-    stream.on('alert', () => { loadAttention(); loadLag(); })];
+    stream.on('alert', () => { loadAttention(); loadLag(); }),
+    stream.on('portfolio', (p) => { portfolios.set(`${p.broker}/${p.strategyId}`, p); renderPnl(); })];
   return () => offs.forEach((off) => off());
 }
 

@@ -26,11 +26,16 @@ class DashboardIT extends DashboardTestBase {
 
     @Test
     void anAdminSignsInSeesTheOverviewAndSignsOutClearingTheToken() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_overview");
+        fill(strategy, PipelineTestSupport.freshInstrument(), 1, 0); // at least one paper portfolio to sum
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
+                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
         browser.signIn(ApiTestClient.ADMIN_TOKEN);
         browser.await(By.cssSelector("[data-broker-state='paper']"));
         assertThat(browser.await(By.id("who")).getText()).endsWith("(admin)");
         assertThat(browser.await(By.id("market")).getText()).startsWith("Market");
         browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        assertThat(browser.await(By.cssSelector("[data-broker-net='paper']")).getText()).matches("-?₹[\\d,]+\\.\\d\\d");
         ApiTestClient api = new ApiTestClient(port);
         // other tests' dead letters may land meanwhile: the page shows what the API said when it loaded
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -241,16 +246,18 @@ class DashboardIT extends DashboardTestBase {
     }
 
     @Test
-    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactString() {
+    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactStringAndSummedExactly() {
         browser.open("/");
         browser.await(By.id("token"));
         Object formatted = browser.driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('/dashboard/format.js').then((f) => done([f.inr('1234567.891'), f.inr('-990.20465'),
-                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995')]));
+                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995'),
+                  f.addAmounts(['990.20465', '-12.5', '0.00']), f.addAmounts(['0.1', '0.2']),
+                  f.addAmounts(['-1.005', '0.004']), f.addAmounts([])]));
                 """);
         assertThat(formatted).isEqualTo(java.util.List.of("₹12,34,567.89", "-₹990.20", "₹0.01", "₹0.00", "₹100.00",
-                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00"));
+                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00", "977.70465", "0.30", "-1.001", "0.00"));
     }
 
     private int curvePoints() {
