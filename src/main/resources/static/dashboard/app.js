@@ -6,8 +6,9 @@ import overview from './pages/overview.js';
 import portfolios from './pages/portfolios.js';
 import strategies from './pages/strategies.js';
 import deadLetters from './pages/dead-letters.js';
+import monitoring from './pages/monitoring.js';
 
-const pages = { overview, portfolios, strategies, 'dead-letters': deadLetters };
+const pages = { overview, portfolios, strategies, 'dead-letters': deadLetters, monitoring };
 const $ = (id) => document.getElementById(id);
 let leave = null; // the current page's clean-up
 

@@ -17,7 +17,13 @@ export function table(label, columns, rows, empty = 'None.') {
   if (!rows.length) return h('p', { class: 'hint' }, empty);
   return h('table', { 'aria-label': label },
     h('thead', {}, h('tr', {}, columns.map(([t, , num]) => h('th', { class: num ? 'num' : null, scope: 'col' }, t)))),
-    h('tbody', {}, rows.map((r) => h('tr', {}, columns.map(([, f, num]) => h('td', { class: num ? 'num' : null }, f(r)))))));
+    h('tbody', {}, rows.map((r) => h('tr', {}, columns.map(([t, f, num]) =>
+      h('td', { class: num ? 'num' : null, 'data-label': t }, f(r)))))));
+}
+
+/** Replaces an element's children, leaving out null, undefined and false (as h does). */
+export function setChildren(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== undefined && c !== null && c !== false));
 }
 
 export function errorBox(error) {
@@ -28,7 +34,7 @@ export function errorBox(error) {
  * Asks for confirmation (and a reason when askReason), then runs action(reason). An error of the action is shown in
  * the dialog (its problem detail) and the dialog stays open. Resolves true when the action succeeded.
  */
-export function confirmAction({ title, text, askReason, action }) {
+export function confirmAction({ title, text, askReason, reasonLabel = 'Reason', action }) {
   const dialog = document.getElementById('confirm');
   const form = document.getElementById('confirm-form');
   const reason = document.getElementById('confirm-reason');
@@ -36,6 +42,7 @@ export function confirmAction({ title, text, askReason, action }) {
   document.getElementById('confirm-title').textContent = title;
   document.getElementById('confirm-text').textContent = text;
   document.getElementById('confirm-reason-row').hidden = !askReason;
+  document.getElementById('confirm-reason-label').textContent = reasonLabel;
   reason.required = !!askReason;
   reason.value = '';
   error.hidden = true;

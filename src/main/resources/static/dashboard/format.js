@@ -34,3 +34,18 @@ export function time(iso) {
 export function count(n) {
   return n === undefined || n === null ? '—' : groupIndian(String(n));
 }
+
+/** The exact sum of decimal strings ("990.20465", "-12.5"), as a decimal string: BigInt on a common scale, no float. */
+export function addAmounts(amounts) {
+  const parsed = amounts.filter((a) => a !== undefined && a !== null && a !== '')
+    .map((a) => /^([+-]?)(\d+)(?:\.(\d+))?$/.exec(String(a).trim())).filter(Boolean);
+  const scale = Math.max(2, ...parsed.map((m) => (m[3] || '').length));
+  let total = 0n;
+  for (const m of parsed) {
+    const units = BigInt(m[2] + (m[3] || '').padEnd(scale, '0'));
+    total += m[1] === '-' ? -units : units;
+  }
+  const negative = total < 0n;
+  const digits = (negative ? -total : total).toString().padStart(scale + 1, '0');
+  return `${negative ? '-' : ''}${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}

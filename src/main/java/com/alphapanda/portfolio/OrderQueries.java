@@ -48,15 +48,26 @@ public class OrderQueries {
 
     /** A page of {@link #recent}: {@code limit} orders after skipping {@code offset}. */
     public List<OrderView> recent(Optional<Broker> broker, Optional<StrategyId> strategy, long offset, int limit) {
+        return recent(broker, strategy, false, offset, limit);
+    }
+
+    /**
+     * A page of {@link #recent}; {@code workingOnly} keeps the orders still working (open or partially filled: no
+     * failure event and not completely filled), as {@link OrderStatus#derive} would call them.
+     */
+    public List<OrderView> recent(Optional<Broker> broker, Optional<StrategyId> strategy, boolean workingOnly,
+                                  long offset, int limit) {
         List<OrderView> orders = jdbc.sql("""
                 SELECT order_id, broker, strategy_id, instrument_token, side, quantity, filled_quantity, price,
                        order_type, time_in_force, failure_code, failure_message, submitted_at, updated_at
                 FROM orders
                 WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
                   AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
+                  AND (NOT :working OR (failure_code IS NULL AND (quantity IS NULL OR filled_quantity < quantity)))
                 ORDER BY COALESCE(submitted_at, updated_at) DESC, order_id DESC LIMIT :limit OFFSET :offset""")
                 .param("broker", broker.map(Broker::id).orElse(null))
                 .param("strategy", strategy.map(StrategyId::value).orElse(null))
+                .param("working", workingOnly)
                 .param("limit", limit).param("offset", offset)
                 .query((rs, n) -> {
                     Long quantity = rs.getObject(6) == null ? null : rs.getLong(6);
@@ -99,6 +110,21 @@ public class OrderQueries {
     /** How many orders {@link #recent} would list over all pages. */
     public long countOrders(Optional<Broker> broker, Optional<StrategyId> strategy) {
         return count("orders", broker, strategy);
+    }
+
+    /** How many orders {@link #recent} with {@code workingOnly} would list over all pages. */
+    public long countOrders(Optional<Broker> broker, Optional<StrategyId> strategy, boolean workingOnly) {
+        if (!workingOnly) {
+            return countOrders(broker, strategy);
+        }
+        return jdbc.sql("""
+                SELECT count(*) FROM orders
+                WHERE (CAST(:broker AS varchar) IS NULL OR broker = :broker)
+                  AND (CAST(:strategy AS varchar) IS NULL OR strategy_id = :strategy)
+                  AND failure_code IS NULL AND (quantity IS NULL OR filled_quantity < quantity)""")
+                .param("broker", broker.map(Broker::id).orElse(null))
+                .param("strategy", strategy.map(StrategyId::value).orElse(null))
+                .query(Long.class).single();
     }
 
     /** How many fills {@link #recentFills} would list over all pages. */

@@ -1,6 +1,9 @@
-// Strategies: the list (admin: enable / disable), and (admin) editing one's parameters, with the API's validation messages next to the field.
+// Strategies: the list (admin: enable / disable; operator: flatten it on a broker), and (admin) editing one's
+// parameters, with the API's validation messages next to the field.
 import { get, post, put, session, ApiError } from '../api.js';
-import { h, table, errorBox, confirmAction } from '../dom.js';
+import { h, table, errorBox, confirmAction, setChildren } from '../dom.js';
+import { operatorButton, enc } from '../operator.js';
+import createForm from './strategy-create.js';
 
 export default function strategies(root, [id]) {
   return id ? edit(root, id) : list(root);
@@ -8,15 +11,25 @@ export default function strategies(root, [id]) {
 
 function list(root) {
   const body = h('div', { class: 'card', id: 'strategy-list' });
-  root.append(h('h1', {}, 'Strategies'), body);
-  const load = () => get('/api/v1/strategies?size=500').then((page) => body.replaceChildren(table('Strategies', [
+  const message = h('p', { role: 'status', id: 'strategy-message' });
+  root.append(h('h1', {}, 'Strategies'), message, body);
+  const report = (text) => { message.textContent = text; };
+  const load = () => get('/api/v1/strategies?size=500').then((page) => setChildren(body, table('Strategies', [
     ['Strategy', (s) => h('a', { href: `#/strategies/${encodeURIComponent(s.id)}` }, s.id)],
     ['Type', (s) => s.type || ''], ['Active', (s) => h('span', { 'data-active': s.id }, s.active ? 'yes' : 'no')],
     ['Running here', (s) => (s.running ? 'yes' : 'no')], ['Brokers', (s) => (s.brokers || []).join(', ')],
     ['Instruments', (s) => (s.instruments || []).join(', ')], ['Problem', (s) => s.problem || ''],
     ...(session.mayAdminister() ? [['', (s) => toggle(s, load)]] : []),
-  ], page.items, 'No strategies stored.'))).catch((e) => body.replaceChildren(errorBox(e)));
+    ...(session.mayOperate() ? [['Flatten', (s) => h('span', { class: 'actions' }, (s.brokers || []).map((b) => operatorButton({
+      text: `Flatten on ${b}`, title: `Flatten ${s.id} on ${b}`, attrs: { 'data-flatten-strategy': s.id, 'data-broker': b },
+      explanation: 'Cancel every working order of this strategy and close every position with market orders.',
+      path: `/api/v1/portfolios/${enc(b)}/${enc(s.id)}/flatten`, report,
+    })))]] : []),
+  ], page.items, 'No strategies stored.'))).catch((e) => setChildren(body, errorBox(e)));
   load();
+  if (session.mayAdminister()) {
+    root.append(createForm((created) => { report(`Created ${created.id}.`); load(); }));
+  }
   return null;
 }
 
@@ -36,13 +49,30 @@ function toggle(s, reload) {
 function edit(root, id) {
   const card = h('div', { class: 'card', id: 'strategy' });
   root.append(h('p', {}, h('a', { href: '#/strategies' }, '← All strategies')), h('h1', {}, `Strategy ${id}`), card);
-  get(`/api/v1/strategies/${encodeURIComponent(id)}`).then((s) => render(card, s))
-    .catch((e) => card.replaceChildren(errorBox(e)));
+  Promise.all([get(`/api/v1/strategies/${encodeURIComponent(id)}`), get('/api/v1/strategy-types?size=500')])
+    .then(([s, types]) => render(card, s, (types.items.find((t) => t.type === s.type) || {}).parameters || {}))
+    .catch((e) => setChildren(card, errorBox(e)));
   return null;
 }
 
-function render(card, s) {
+/** A value shaped like the type's default (given as text), so encode() writes it as the type expects. */
+function sample(text) {
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  if (text === 'true' || text === 'false') return text === 'true';
+  return String(text);
+}
+
+function render(card, s, defaults) {
   const params = Object.entries(s.parameters || {});
+  // the type's top-level parameters this strategy does not set yet: empty fields, sent only when filled in
+  const unset = Object.entries(defaults).filter(([name]) => !name.includes('.') && !(name in (s.parameters || {})));
+  const extras = unset.map(([name, text]) => {
+    const inputId = `param-${name}`;
+    const input = h('input', { id: inputId, name, 'aria-describedby': `${inputId}-error`, disabled: !session.mayAdminister(),
+      maxlength: 10000, placeholder: `default ${text}` });
+    return { name, value: sample(text), input, extra: true,
+      error: h('p', { id: `${inputId}-error`, class: 'error', 'data-field-error': name, hidden: true }) };
+  });
   const fields = params.map(([name, value]) => {
     const inputId = `param-${name}`;
     const structured = value !== null && typeof value === 'object';
@@ -52,23 +82,25 @@ function render(card, s) {
     });
     input.value = structured ? JSON.stringify(value) : String(value);
     return { name, value, input, error: h('p', { id: `${inputId}-error`, class: 'error', 'data-field-error': name, hidden: true }) };
-  });
+  }).concat(extras);
   const formError = h('p', { class: 'error', role: 'alert', id: 'strategy-error', hidden: true });
   const saved = h('p', { role: 'status', id: 'strategy-saved' });
   const form = h('form', { id: 'parameters', onsubmit: (e) => { e.preventDefault(); save(); } },
     h('h2', {}, `Parameters (${s.type})`),
-    ...fields.map((f) => h('div', { class: 'field' }, h('label', { for: f.input.id }, f.name), f.input, f.error)),
+    ...fields.map((f) => h('div', { class: 'field' }, h('label', { for: f.input.id }, f.name,
+      f.extra ? h('span', { class: 'hint' }, ' (not set: the default applies)') : null), f.input, f.error)),
     formError, saved,
     session.mayAdminister() ? h('button', { type: 'submit' }, 'Save parameters')
       : h('p', { class: 'hint' }, 'Only an admin token may change parameters.'));
-  card.replaceChildren(h('p', {}, `Active: ${s.active ? 'yes' : 'no'} · running here: ${s.running ? 'yes' : 'no'}`
+  setChildren(card, h('p', {}, `Active: ${s.active ? 'yes' : 'no'} · running here: ${s.running ? 'yes' : 'no'}`
     + (s.problem ? ` · ${s.problem}` : '')), form);
 
   async function save() {
     fields.forEach((f) => { f.error.hidden = true; f.input.removeAttribute('aria-invalid'); });
     formError.hidden = true;
     saved.textContent = '';
-    const body = `{"parameters":{${fields.map((f) => `${JSON.stringify(f.name)}:${encode(f)}`).join(',')}}}`;
+    const sent = fields.filter((f) => !f.extra || f.input.value.trim());
+    const body = `{"parameters":{${sent.map((f) => `${JSON.stringify(f.name)}:${encode(f)}`).join(',')}}}`;
     try {
       await put(`/api/v1/strategies/${encodeURIComponent(s.id)}/parameters`, body);
       saved.textContent = 'Saved.';

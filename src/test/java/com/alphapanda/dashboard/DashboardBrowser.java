@@ -83,6 +83,47 @@ final class DashboardBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.textToBe(by, text));
     }
 
+    /** Emulates a phone screen (390 × 844 CSS pixels, touch, mobile viewport) for the rest of the test. */
+    void emulatePhone() {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+    }
+
+    /** The viewport's width in CSS pixels. */
+    long viewportWidth() {
+        return ((Number) driver.executeScript("return document.documentElement.clientWidth")).longValue();
+    }
+
+    /** How many CSS pixels the page is wider than the viewport (0 or less: no sideways scrolling). */
+    long horizontalOverflow() {
+        return ((Number) driver.executeScript("""
+                return Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)
+                  - document.documentElement.clientWidth;""")).longValue();
+    }
+
+    /** Sets an input's value as a user picking it would (for date-time pickers), firing input and change. */
+    void setValue(By by, String value) {
+        driver.executeScript("""
+                const e = arguments[0]; e.value = arguments[1];
+                e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));""",
+                await(by), value);
+    }
+
+    /** Waits until the element's text contains the fragment; returns the text. */
+    String awaitTextContaining(By by, String fragment) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(by, fragment));
+        return driver.findElement(by).getText();
+    }
+
+    /** Answers the confirmation dialog: types the reason (when asked) and confirms. */
+    void confirm(String reason) {
+        if (reason != null) {
+            await(By.id("confirm-reason")).sendKeys(reason);
+        }
+        await(By.id("confirm-ok")).click();
+    }
+
     void signIn(String token) {
         open("/");
         await(By.id("token")).sendKeys(token);
@@ -94,6 +135,7 @@ final class DashboardBrowser implements AutoCloseable {
         expectedErrors.add(String.join("\u0000", fragments));
     }
 
+    /** Saves a screenshot of the page as it is now under {@code target/dashboard-screenshots/}. */
     void screenshot(String name) throws IOException {
         Path dir = Path.of("target", "dashboard-screenshots");
         Files.createDirectories(dir);

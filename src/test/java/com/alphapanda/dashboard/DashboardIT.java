@@ -6,34 +6,14 @@ import static org.awaitility.Awaitility.await;
 import com.alphapanda.ApiTestClient;
 import com.alphapanda.PipelineTestSupport;
 import com.alphapanda.core.event.Broker;
-import com.alphapanda.core.event.OrderFilled;
-import com.alphapanda.core.event.SignalType;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
-import com.alphapanda.core.money.Money;
-import com.alphapanda.core.money.Price;
-import com.alphapanda.core.money.Quantity;
-import com.alphapanda.core.streaming.EventPublisher;
-import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis):
@@ -42,44 +22,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code target/dashboard-screenshots/}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class DashboardIT {
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    EventPublisher publisher;
-
-    @Autowired
-    JdbcClient jdbc;
-
-    @Value("${spring.kafka.bootstrap-servers}")
-    String bootstrapServers;
-
-    DashboardBrowser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        browser = new DashboardBrowser(port);
-    }
-
-    @AfterEach
-    void checkAndCloseBrowser(TestInfo test) throws Exception {
-        try {
-            browser.screenshot(test.getTestMethod().orElseThrow().getName());
-            browser.assertOnlyTheApplicationWasContactedAndNoConsoleError();
-        } finally {
-            browser.close();
-        }
-    }
+class DashboardIT extends DashboardTestBase {
 
     @Test
     void anAdminSignsInSeesTheOverviewAndSignsOutClearingTheToken() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_overview");
+        fill(strategy, PipelineTestSupport.freshInstrument(), 1, 0); // at least one paper portfolio to sum
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
+                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
         browser.signIn(ApiTestClient.ADMIN_TOKEN);
         browser.await(By.cssSelector("[data-broker-state='paper']"));
         assertThat(browser.await(By.id("who")).getText()).endsWith("(admin)");
         assertThat(browser.await(By.id("market")).getText()).startsWith("Market");
         browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        assertThat(browser.await(By.cssSelector("[data-broker-net='paper']")).getText()).matches("-?₹[\\d,]+\\.\\d\\d");
         ApiTestClient api = new ApiTestClient(port);
         // other tests' dead letters may land meanwhile: the page shows what the API said when it loaded
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -161,12 +117,15 @@ class DashboardIT {
         browser.open("/#/portfolios/paper/" + strategy.value());
         By position = By.cssSelector("[data-position='" + instrument.value() + "']");
         browser.awaitText(position, "1");
+        int points = curvePoints();
+        assertThat(points).as("the equity curve starts with the portfolio as it is").isPositive();
         browser.driver.executeScript("window.stillTheSamePage = true");
 
         fill(strategy, instrument, 2, 1);
 
         browser.awaitText(position, "3");
         browser.awaitText(By.id("fill-count"), "2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> curvePoints() > points);
         assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
         assertThat(browser.driver.findElement(By.id("portfolio-summary")).getText()).contains("₹");
     }
@@ -179,9 +138,27 @@ class DashboardIT {
         assertThat(browser.await(By.id("who")).getText()).endsWith("(viewer)");
         assertThat(browser.driver.findElements(By.cssSelector("[data-action]"))).isEmpty();
 
+        assertThat(browser.driver.findElements(By.cssSelector("[data-flatten-broker]"))).isEmpty();
+
         browser.open("/#/dead-letters");
         browser.await(By.cssSelector("#dead-letters .hint, #dead-letters table"));
-        assertThat(browser.driver.findElements(By.cssSelector("[data-replay]"))).isEmpty();
+        assertThat(browser.driver.findElements(By.cssSelector("[data-replay], #bulk-replay, #purge"))).isEmpty();
+
+        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_viewer");
+        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
+        fill(strategy, instrument, 1, 0);
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
+                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
+        browser.open("/#/portfolios/paper/" + strategy.value());
+        browser.awaitText(By.cssSelector("[data-position='" + instrument.value() + "']"), "1");
+        browser.await(By.cssSelector("#rejections .hint, #rejections table"));
+        assertThat(browser.driver.findElements(By.cssSelector(
+                "[data-flatten-position], [data-flatten-strategy], [data-cancel-order]"))).isEmpty();
+
+        browser.open("/#/strategies");
+        browser.await(By.cssSelector("#strategy-list table, #strategy-list .hint"));
+        assertThat(browser.driver.findElements(By.cssSelector("[data-flatten-strategy], [data-enable], [data-disable], #new-strategy")))
+                .isEmpty();
 
         assertThat(new ApiTestClient(port, viewer).request("POST", "/api/v1/trading-state/paper",
                 "{\"state\":\"halted\",\"reason\":\"viewer tries\"}").statusCode()).isEqualTo(403);
@@ -211,10 +188,14 @@ class DashboardIT {
 
         field.clear();
         field.sendKeys("7");
+        var unset = browser.await(By.id("param-threshold")); // the type's parameter this strategy did not set
+        assertThat(unset.getDomAttribute("placeholder")).isEqualTo("default 0.01");
+        unset.sendKeys("0.02");
         browser.driver.findElement(By.cssSelector("#parameters button[type=submit]")).click();
         browser.awaitText(By.id("strategy-saved"), "Saved.");
-        assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters").get("lookback_periods")
-                .asInt()).isEqualTo(7);
+        var parameters = new ApiTestClient(port).get("/api/v1/strategies/" + id).get("parameters");
+        assertThat(parameters.get("lookback_periods").asInt()).isEqualTo(7);
+        assertThat(parameters.get("threshold").asString()).isEqualTo("0.02");
 
         browser.open("/#/strategies");
         browser.click(By.cssSelector("button[data-enable='" + id + "']"));
@@ -224,16 +205,6 @@ class DashboardIT {
         browser.await(By.id("confirm-ok")).click();
         browser.awaitText(By.cssSelector("[data-active='" + id + "']"), "no");
         assertThat(new ApiTestClient(port).get("/api/v1/strategies/" + id).get("active").asBoolean()).isFalse();
-    }
-
-    /** A fresh instrument in the trading universe, as {@code instruments import} adds it. */
-    private long tradableInstrument() {
-        long token = PipelineTestSupport.freshInstrument().value();
-        for (String table : new String[] {"instruments", "instrument_registry"}) {
-            jdbc.sql("INSERT INTO " + table + " (instrument_token, tradingsymbol, exchange) VALUES (:t, :s, 'NSE')")
-                    .param("t", token).param("s", "T" + token).update();
-        }
-        return token;
     }
 
     @Test
@@ -266,7 +237,7 @@ class DashboardIT {
         browser.await(By.cssSelector("[data-broker-state='paper']"));
         browser.open("/#/dead-letters");
         browser.await(By.id("dlq-topic")).sendKeys(Topics.ordersFilled(Broker.PAPER).name());
-        browser.driver.findElement(By.cssSelector("#page form button[type=submit]")).click();
+        browser.driver.findElement(By.cssSelector("#dlq-filter button[type=submit]")).click();
         browser.click(By.cssSelector("button[data-replay='" + id + "']"));
         browser.await(By.id("confirm-ok")).click();
 
@@ -275,34 +246,22 @@ class DashboardIT {
     }
 
     @Test
-    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactString() {
+    void moneyIsShownInRupeesWithIndianGroupingRoundedHalfUpToPaiseFromTheExactStringAndSummedExactly() {
         browser.open("/");
         browser.await(By.id("token"));
         Object formatted = browser.driver.executeAsyncScript("""
                 const done = arguments[arguments.length - 1];
                 import('/dashboard/format.js').then((f) => done([f.inr('1234567.891'), f.inr('-990.20465'),
-                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995')]));
+                  f.inr('0.005'), f.inr('-0.004'), f.inr('100'), f.inr('12345678901234567890.125'), f.inr('999.995'),
+                  f.addAmounts(['990.20465', '-12.5', '0.00']), f.addAmounts(['0.1', '0.2']),
+                  f.addAmounts(['-1.005', '0.004']), f.addAmounts([])]));
                 """);
         assertThat(formatted).isEqualTo(java.util.List.of("₹12,34,567.89", "-₹990.20", "₹0.01", "₹0.00", "₹100.00",
-                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00"));
+                "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00", "977.70465", "0.30", "-1.001", "0.00"));
     }
 
-    private static String deadLetterId(ApiTestClient api, String key) {
-        for (var d : api.get("/api/v1/dlq?topic=paper.orders.filled&size=500").get("items")) {
-            if (d.path("key").asString("").equals(key)) {
-                return d.get("id").asString();
-            }
-        }
-        return null;
-    }
-
-    private void sendRaw(String topic, String key, String value) throws Exception {
-        Properties p = new Properties();
-        p.put("bootstrap.servers", bootstrapServers);
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
-                new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(topic, key, value.getBytes(StandardCharsets.UTF_8))).get();
-        }
+    private int curvePoints() {
+        return Integer.parseInt(browser.await(By.id("equity-chart")).getDomAttribute("data-points"));
     }
 
     private void act(String action, String reason) {
@@ -318,20 +277,5 @@ class DashboardIT {
             }
         }
         throw new AssertionError("no paper broker in the trading state");
-    }
-
-    private String token(String role) {
-        return new ApiTestClient(port).post("/api/v1/tokens",
-                "{\"name\":\"" + role + "-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role + "\"}", 201)
-                .get("token").asString();
-    }
-
-    private void fill(StrategyId strategy, InstrumentToken instrument, long quantity, int sequence) {
-        OrderFilled fill = new OrderFilled("dash-order-" + strategy.value() + "-" + sequence,
-                "dash-fill-" + strategy.value() + "-" + sequence, strategy, instrument, SignalType.BUY,
-                Quantity.of(quantity), Price.of("123456.75"), Money.of("0.10"),
-                PipelineTestSupport.SESSION.plusSeconds(sequence));
-        publisher.publish(Topics.ordersFilled(Broker.PAPER), Envelopes.root(Topics.ordersFilled(Broker.PAPER),
-                fill, "test")).join();
     }
 }
