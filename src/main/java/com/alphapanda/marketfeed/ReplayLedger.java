@@ -107,7 +107,7 @@ final class ReplayLedger implements AutoCloseable {
         template.executeInTransaction(t -> {
             List<CompletableFuture<SendResult<Object, Object>>> sent = new ArrayList<>(batch.size());
             for (TickHandOff.Pending p : batch) {
-                Envelope<MarketTick> envelope = envelope(p.tick(), p.sequence());
+                Envelope<MarketTick> envelope = envelope(file, p.tick(), p.sequence());
                 sent.add(t.send(new ProducerRecord<>(TOPIC.name(), envelope.key(), envelope)));
             }
             t.flush();
@@ -133,7 +133,7 @@ final class ReplayLedger implements AutoCloseable {
     }
 
     /** A root envelope whose id is derived from (file, index): the same tick of the same file, the same id. */
-    Envelope<MarketTick> envelope(MarketTick tick, long index) {
+    static Envelope<MarketTick> envelope(String file, MarketTick tick, long index) {
         EventId id = tickId(file, index, tick.timestamp().toEpochMilli());
         return new Envelope<>(id, EventType.of(tick), id.asString(), null, tick.eventTime(), TickHandOff.SOURCE,
                 TOPIC.namespace(), tick.partitionKey(), Envelope.CURRENT_VERSION, tick);

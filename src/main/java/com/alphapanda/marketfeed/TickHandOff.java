@@ -36,6 +36,8 @@ final class TickHandOff implements TickSink {
 
     /** The most ticks of a replay published in one transaction. */
     static final int REPLAY_BATCH = 500;
+    /** How long a replay batch waits for more ticks after its first. */
+    static final Duration REPLAY_GATHER = Duration.ofMillis(100);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     /** A tick waiting for Kafka, with its index in its replay file (-1 for a live source). */
@@ -110,9 +112,7 @@ final class TickHandOff implements TickSink {
                 if (ledger == null) {
                     publish(first.tick());
                 } else {
-                    List<Pending> batch = new ArrayList<>(List.of(first));
-                    queue.drainTo(batch, REPLAY_BATCH - 1);
-                    publishUntilAccepted(batch);
+                    publishUntilAccepted(gather(first));
                 }
             }
         } catch (InterruptedException e) {
@@ -125,6 +125,28 @@ final class TickHandOff implements TickSink {
         } else if (!rest.isEmpty()) {
             publishOnce(rest); // at shutdown: once; what is not committed is published again by the next run
         }
+    }
+
+    /**
+     * A replay batch: the ticks queued within {@link #REPLAY_GATHER} of the first, at most {@link #REPLAY_BATCH}. Fewer,
+     * larger transactions: each one's first write waits for the previous one's commit markers.
+     */
+    private List<Pending> gather(Pending first) throws InterruptedException {
+        List<Pending> batch = new ArrayList<>(List.of(first));
+        long deadline = System.nanoTime() + REPLAY_GATHER.toNanos();
+        while (batch.size() < REPLAY_BATCH) {
+            queue.drainTo(batch, REPLAY_BATCH - batch.size());
+            long wait = deadline - System.nanoTime();
+            if (batch.size() >= REPLAY_BATCH || wait <= 0) {
+                break;
+            }
+            Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                break;
+            }
+            batch.add(next);
+        }
+        return batch;
     }
 
     /** A replay batch, retried with a growing pause until Kafka commits it; interrupted: left for the next run. */
