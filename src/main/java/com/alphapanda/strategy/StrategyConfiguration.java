@@ -90,7 +90,7 @@ class StrategyConfiguration {
 
     /** A consumer of no group, read_committed, for reading tick partitions back ({@link StrategyStateRestorer}). */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Consumer<String, byte[]> stateReader(ConsumerFactory<Object, Object> factory) {
+    static Consumer<String, byte[]> stateReader(ConsumerFactory<Object, Object> factory) {
         Properties overrides = new Properties();
         overrides.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         overrides.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
