@@ -19,6 +19,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
+import java.time.Duration;
+import com.alphapanda.core.streaming.BatchProcessor;
+import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.monitoring.PipelineActivity;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.kafka.support.Acknowledgment;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -54,6 +62,15 @@ class StrategyStateRestoreIT {
     @Autowired
     NseCalendar calendar;
 
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    BatchProcessor batches;
+
+    @Autowired
+    PipelineActivity activity;
+
     private int partitions;
 
     @Test
@@ -61,7 +78,32 @@ class StrategyStateRestoreIT {
             throws Exception {
         StrategyRoster uninterrupted = roster();
         StrategyRoster rebuilt = roster();
-        Random random = new Random(7);
+        List<Published> history = publishHistory(new Random(7));
+        for (Published p : history.stream().filter(p -> !p.tick().instrumentToken().equals(UNTRADED)).toList()) {
+            assertThat(p.metadata().partition()).as("the runner finds an instrument's partition as the producer does")
+                    .isEqualTo(partitionOf(p.tick().instrumentToken()));
+        }
+        StrategyEvaluation live = new StrategyEvaluation(uninterrupted::interestedIn, calendar, silent());
+        history.forEach(p -> live.onTick(p.id(), p.tick(), (instance, signal) -> { }));
+
+        StrategyStateRestorer restorer = new StrategyStateRestorer(rebuilt, calendar,
+                () -> StrategyConfiguration.stateReader(consumerFactory));
+        for (InstrumentToken token : List.of(TRADED, ALSO_TRADED)) {
+            TopicPartition partition = new TopicPartition(Topics.MARKET_TICKS.name(), partitionOf(token));
+            restorer.restore(partition, lastOffset(history, partition.partition()) + 1);
+        }
+
+        List<MarketTick> later = laterTicks();
+        List<String> expected = decisions(uninterrupted, later);
+        assertThat(expected).as("the later ticks make the strategies signal").anyMatch(d -> !d.equals("-"));
+        assertThat(decisions(rebuilt, later)).isEqualTo(expected);
+
+        restorer.drop(new TopicPartition(Topics.MARKET_TICKS.name(), partitionOf(TRADED)));
+        assertThat(decisions(rebuilt, later.subList(0, 2)).getFirst()).as("no window after a drop").isEqualTo("-");
+    }
+
+    /** 60 seconds of ticks of the traded instruments and an untraded one, with a pre-open tick of the next day. */
+    private List<Published> publishHistory(Random random) throws Exception {
         List<Published> history = new ArrayList<>();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers",
                 bootstrapServers, "acks", "all"), new StringSerializer(), new ByteArraySerializer())) {
@@ -77,43 +119,78 @@ class StrategyStateRestoreIT {
                 }
             }
         }
-        for (Published p : history.stream().filter(p -> !p.tick().instrumentToken().equals(UNTRADED)).toList()) {
-            assertThat(p.metadata().partition()).as("the runner finds an instrument's partition as the producer does")
-                    .isEqualTo(partitionOf(p.tick().instrumentToken()));
-        }
-        StrategyEvaluation live = new StrategyEvaluation(uninterrupted::interestedIn, calendar, silent());
-        history.forEach(p -> live.onTick(p.id(), p.tick(), (instance, signal) -> { }));
+        return history;
+    }
 
-        StrategyStateRestorer restorer = new StrategyStateRestorer(rebuilt, calendar,
-                () -> StrategyConfiguration.stateReader(consumerFactory));
-        for (InstrumentToken token : List.of(TRADED, ALSO_TRADED)) {
-            TopicPartition partition = new TopicPartition(Topics.MARKET_TICKS.name(), partitionOf(token));
-            restorer.restore(partition, lastOffset(history, partition.partition()) + 1);
+    @Test
+    void aBatchRedeliveredAfterARollbackIsNotFoldedTwice() throws Exception {
+        List<Published> history = publishHistory(new Random(11));
+        int partition = partitionOf(TRADED);
+        TopicPartition tp = new TopicPartition(Topics.MARKET_TICKS.name(), partition);
+        List<ConsumerRecord<String, byte[]>> records = history.stream()
+                .filter(p -> p.metadata().partition() == partition).map(Published::record).toList();
+        long first = records.getFirst().offset();
+
+        StrategyRoster once = roster();
+        StrategyRunnerListener uninterrupted = listener(once);
+        uninterrupted.onPartitionsAssigned(Map.of(tp, first), null);
+        uninterrupted.on(records, ACK);
+
+        StrategyRoster twice = roster();
+        StrategyRunnerListener redelivered = listener(twice);
+        redelivered.onPartitionsAssigned(Map.of(tp, first), null);
+        redelivered.on(records, ACK);
+        // the batch's transaction rolled back after its ticks were folded: the container delivers it again
+        redelivered.on(records.subList(records.size() - 6, records.size()), ACK);
+
+        List<MarketTick> later = laterTicks();
+        List<String> expected = decisions(once, later);
+        assertThat(expected).as("the later ticks make the strategies signal").anyMatch(d -> !d.equals("-"));
+        assertThat(decisions(twice, later)).isEqualTo(expected);
+    }
+
+    private StrategyRunnerListener listener(StrategyRoster roster) {
+        return new StrategyRunnerListener(new StrategyRunner(roster, calendar, Set.of(), publisher,
+                new StrategyRunnerMetrics(new SimpleMeterRegistry())), batches, activity, List.of(),
+                new StrategyStateRestorer(roster, calendar, () -> StrategyConfiguration.stateReader(consumerFactory)));
+    }
+
+    private static final Acknowledgment ACK = new Acknowledgment() {
+        @Override
+        public void acknowledge() {
         }
 
+        @Override
+        public void nack(int index, Duration sleep) {
+            throw new AssertionError("no tick of this test fails");
+        }
+    };
+
+    private static List<MarketTick> laterTicks() {
         List<MarketTick> later = new ArrayList<>();
         for (int i = 60; i < 120; i++) {
             BigDecimal price = new BigDecimal("500.00").add(BigDecimal.valueOf((i * 37L) % 23 - 11));
             later.add(MarketTick.ltp(i % 2 == 0 ? TRADED : ALSO_TRADED, Price.of(price), OPEN.plusSeconds(i)));
         }
-        List<String> expected = decisions(uninterrupted, later);
-        assertThat(expected).as("the later ticks make the strategies signal").anyMatch(d -> !d.equals("-"));
-        assertThat(decisions(rebuilt, later)).isEqualTo(expected);
-
-        restorer.drop(new TopicPartition(Topics.MARKET_TICKS.name(), partitionOf(TRADED)));
-        assertThat(decisions(rebuilt, later.subList(0, 2)).getFirst()).as("no window after a drop").isEqualTo("-");
+        return later;
     }
 
-    private record Published(EventId id, MarketTick tick, RecordMetadata metadata) {
+    private record Published(EventId id, MarketTick tick, RecordMetadata metadata, byte[] value) {
+
+        ConsumerRecord<String, byte[]> record() {
+            return new ConsumerRecord<>(metadata.topic(), metadata.partition(), metadata.offset(),
+                    tick.instrumentToken().toString(), value);
+        }
     }
 
     private static Published publish(KafkaProducer<String, byte[]> producer, InstrumentToken token, BigDecimal price,
                                      Instant at) throws Exception {
         MarketTick tick = MarketTick.ltp(token, Price.of(price), at);
         var envelope = Envelopes.root(Topics.MARKET_TICKS, tick, "restore-test");
+        byte[] value = new EventCodec().encode(envelope);
         RecordMetadata metadata = producer.send(new ProducerRecord<>(Topics.MARKET_TICKS.name(), envelope.key(),
-                new EventCodec().encode(envelope))).get();
-        return new Published(envelope.id(), tick, metadata);
+                value)).get();
+        return new Published(envelope.id(), tick, metadata, value);
     }
 
     private static long lastOffset(List<Published> history, int partition) {
