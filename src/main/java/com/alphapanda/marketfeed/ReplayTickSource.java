@@ -49,6 +49,11 @@ final class ReplayTickSource implements TickSource {
     @Override
     public void run(TickSink sink) throws InterruptedException {
         int from = (int) Math.min(resumePoint.next(), ticks.size());
+        if (from == ticks.size()) {
+            log.info("Replay of {}: all {} ticks were published by a previous run; nothing to replay (a fresh data"
+                    + " directory replays it again)", file, ticks.size());
+            return;
+        }
         if (from > 0) {
             log.info("Replay of {} resumes at tick {} of {}: the ticks before it were published by a previous run",
                     file, from + 1, ticks.size());
