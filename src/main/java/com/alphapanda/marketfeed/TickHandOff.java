@@ -106,24 +106,30 @@ final class TickHandOff implements TickSink {
 
     /** Publishes until interrupted, then publishes what is still queued and returns. */
     void drainUntilInterrupted() {
+        List<Pending> rest = new ArrayList<>(); // a replay's ticks not committed yet, in order
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Pending first = queue.take();
                 if (ledger == null) {
                     publish(first.tick());
                 } else {
-                    publishUntilAccepted(gather(first));
+                    rest = gather(first);
+                    if (Thread.interrupted()) {
+                        break; // stopping: published below, with what is still queued
+                    }
+                    publishUntilAccepted(rest);
+                    rest = new ArrayList<>();
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // stopping: what is still queued is published below
         }
-        List<Pending> rest = new ArrayList<>();
+        Thread.interrupted(); // the last publications must not be cut short by the stop's interrupt
         queue.drainTo(rest);
         if (ledger == null) {
             rest.forEach(p -> publish(p.tick()));
         } else if (!rest.isEmpty()) {
-            publishOnce(rest); // at shutdown: once; what is not committed is published again by the next run
+            publishOnce(rest); // once, in order: what does not commit is published by the next run
         }
     }
 
@@ -131,7 +137,7 @@ final class TickHandOff implements TickSink {
      * A replay batch: the ticks queued within {@link #REPLAY_GATHER} of the first, at most {@link #REPLAY_BATCH}. Fewer,
      * larger transactions: each one's first write waits for the previous one's commit markers.
      */
-    private List<Pending> gather(Pending first) throws InterruptedException {
+    private List<Pending> gather(Pending first) {
         List<Pending> batch = new ArrayList<>(List.of(first));
         long deadline = System.nanoTime() + REPLAY_GATHER.toNanos();
         while (batch.size() < REPLAY_BATCH) {
@@ -140,7 +146,13 @@ final class TickHandOff implements TickSink {
             if (batch.size() >= REPLAY_BATCH || wait <= 0) {
                 break;
             }
-            Pending next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            Pending next;
+            try {
+                next = queue.poll(wait, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: the caller publishes this batch with the rest
+                break;
+            }
             if (next == null) {
                 break;
             }
@@ -149,7 +161,7 @@ final class TickHandOff implements TickSink {
         return batch;
     }
 
-    /** A replay batch, retried with a growing pause until Kafka commits it; interrupted: left for the next run. */
+    /** A replay batch, retried with a growing pause until Kafka commits it (interrupted: tried once more at the end). */
     private void publishUntilAccepted(List<Pending> batch) throws InterruptedException {
         Duration pause = Duration.ofMillis(100);
         while (!publishOnce(batch)) {
