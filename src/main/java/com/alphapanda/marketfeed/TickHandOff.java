@@ -34,10 +34,6 @@ final class TickHandOff implements TickSink {
     private static final Logger log = LoggerFactory.getLogger(TickHandOff.class);
     private static final Topic<MarketEvent> TOPIC = Topics.MARKET_TICKS;
 
-    /** The most ticks of a replay published in one transaction. */
-    static final int REPLAY_BATCH = 500;
-    /** How long a replay batch waits for more ticks after its first. */
-    static final Duration REPLAY_GATHER = Duration.ofMillis(100);
     private static final Duration RETRY_MAX = Duration.ofSeconds(5);
 
     /** A tick waiting for Kafka, with its index in its replay file (-1 for a live source). */
@@ -113,7 +109,7 @@ final class TickHandOff implements TickSink {
                 if (ledger == null) {
                     publish(first.tick());
                 } else {
-                    rest = gather(first);
+                    rest = ReplayBatch.gather(queue, first);
                     if (Thread.interrupted()) {
                         break; // stopping: published below, with what is still queued
                     }
@@ -131,34 +127,6 @@ final class TickHandOff implements TickSink {
         } else if (!rest.isEmpty()) {
             publishOnce(rest); // once, in order: what does not commit is published by the next run
         }
-    }
-
-    /**
-     * A replay batch: the ticks queued within {@link #REPLAY_GATHER} of the first, at most {@link #REPLAY_BATCH}. Fewer,
-     * larger transactions: each one's first write waits for the previous one's commit markers.
-     */
-    private List<Pending> gather(Pending first) {
-        List<Pending> batch = new ArrayList<>(List.of(first));
-        long deadline = System.nanoTime() + REPLAY_GATHER.toNanos();
-        while (batch.size() < REPLAY_BATCH) {
-            queue.drainTo(batch, REPLAY_BATCH - batch.size());
-            long wait = deadline - System.nanoTime();
-            if (batch.size() >= REPLAY_BATCH || wait <= 0) {
-                break;
-            }
-            Pending next;
-            try {
-                next = queue.poll(wait, TimeUnit.NANOSECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // stopping: the caller publishes this batch with the rest
-                break;
-            }
-            if (next == null) {
-                break;
-            }
-            batch.add(next);
-        }
-        return batch;
     }
 
     /** A replay batch, retried with a growing pause until Kafka commits it (interrupted: tried once more at the end). */
