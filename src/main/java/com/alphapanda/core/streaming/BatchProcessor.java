@@ -184,6 +184,13 @@ public final class BatchProcessor {
             Pass pass = new Pass();
             if (stage.writesDatabase()) {
                 pass.transaction = database.getTransaction(new DefaultTransactionDefinition());
+                try {
+                    stage.beginPass(batch.subList(from, to));
+                } catch (RuntimeException e) {
+                    pass.failedAt = from;
+                    pass.failure = e;
+                    return pass;
+                }
             }
             for (int i = from; i < to; i++) {
                 ConsumerRecord<String, byte[]> record = batch.get(i);

@@ -5,40 +5,59 @@ import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.id.EventId;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.BiConsumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The venue's journal in PostgreSQL ({@code paper_journal}): what each input caused, in order. It is appended before
- * the Kafka transaction that publishes the same envelopes commits, so a redelivered input finds its envelopes here and
- * re-publishes them instead of trading again.
+ * The venue's journal in PostgreSQL ({@code paper_journal}): what each input caused, in order, with the envelopes
+ * published for it. It is written in the batch's database transaction, one multi-row statement per batch, before the
+ * Kafka transaction that publishes the same envelopes commits, so a redelivered input finds its envelopes here and
+ * re-publishes them instead of trading again. Start-up does not read it (the venue's state is in its own tables).
  */
 final class PaperJournal {
 
+    /** Rows per statement: well under PostgreSQL's 65 535 parameters. */
+    private static final int CHUNK = 5_000;
+
     private final JdbcClient jdbc;
-    private final TransactionTemplate transactions;
     private final EventCodec codec = new EventCodec();
 
-    PaperJournal(JdbcClient jdbc, TransactionTemplate transactions) {
+    PaperJournal(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.transactions = transactions;
     }
 
-    /** Appends an input's records; {@code envelopes} are those of its emitted events, in the same order. */
-    void append(EventId inputId, List<VenueRecord> records, List<Envelope<OrderEvent>> envelopes) {
-        transactions.executeWithoutResult(tx -> {
-            Iterator<Envelope<OrderEvent>> emitted = envelopes.iterator();
-            for (VenueRecord record : records) {
-                switch (record) {
-                    case VenueRecord.Emitted e -> insert(inputId, "event", e.event().orderId(),
-                            new String(codec.encode(emitted.next()), StandardCharsets.UTF_8));
-                    case VenueRecord.StopTriggered t -> insert(inputId, "stop_triggered", t.orderId(), null);
-                }
-            }
-        });
+    /** One journal row. */
+    record Row(EventId inputId, String kind, String orderId, String envelope) {
+    }
+
+    /** The rows of an input's records; {@code envelopes} are those of its emitted events, in the same order. */
+    List<Row> rows(EventId inputId, List<VenueRecord> records, List<Envelope<OrderEvent>> envelopes) {
+        Iterator<Envelope<OrderEvent>> emitted = envelopes.iterator();
+        List<Row> rows = new ArrayList<>();
+        for (VenueRecord record : records) {
+            rows.add(switch (record) {
+                case VenueRecord.Emitted e -> new Row(inputId, "event", e.event().orderId(),
+                        new String(codec.encode(emitted.next()), StandardCharsets.UTF_8));
+                case VenueRecord.StopTriggered t -> new Row(inputId, "stop_triggered", t.orderId(), null);
+            });
+        }
+        return rows;
+    }
+
+    /** Appends rows in the caller's transaction, in order, with one statement (per {@value #CHUNK} rows). */
+    void append(List<Row> rows) {
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            insert(rows.subList(from, Math.min(rows.size(), from + CHUNK)));
+        }
+    }
+
+    private void insert(List<Row> rows) {
+        SqlRows values = new SqlRows("uuid", "text", "text", "text");
+        rows.forEach(r -> values.add(r.inputId().value(), r.kind(), r.orderId(), r.envelope()));
+        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope) VALUES " + values.values())
+                .params(values.parameters()).update();
     }
 
     /** The envelopes an input caused, in order (empty when it caused none). */
@@ -46,31 +65,6 @@ final class PaperJournal {
         return jdbc.sql("SELECT envelope FROM paper_journal WHERE input_event_id = :id AND kind = 'event' ORDER BY seq")
                 .param("id", inputId.value())
                 .query(String.class).list().stream().map(this::decode).toList();
-    }
-
-    /** Replays the whole journal in order: each record with its envelope (null for a stop trigger). */
-    void replay(BiConsumer<EventId, Entry> consumer) {
-        jdbc.sql("SELECT input_event_id, kind, order_id, envelope, recorded_at FROM paper_journal ORDER BY seq")
-                .query(rs -> {
-                    EventId input = new EventId(rs.getObject(1, java.util.UUID.class));
-                    if ("event".equals(rs.getString(2))) {
-                        Envelope<OrderEvent> envelope = decode(rs.getString(4));
-                        consumer.accept(input, new Entry(new VenueRecord.Emitted(envelope.payload()), envelope));
-                    } else {
-                        consumer.accept(input, new Entry(new VenueRecord.StopTriggered(rs.getString(3),
-                                rs.getTimestamp(5).toInstant()), null));
-                    }
-                });
-    }
-
-    /** A journaled record and, for an event, its envelope. */
-    record Entry(VenueRecord record, Envelope<OrderEvent> envelope) {
-    }
-
-    private void insert(EventId inputId, String kind, String orderId, String envelope) {
-        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope) VALUES (:id, :kind, :order, :env)")
-                .param("id", inputId.value()).param("kind", kind).param("order", orderId).param("env", envelope)
-                .update();
     }
 
     private Envelope<OrderEvent> decode(String text) {

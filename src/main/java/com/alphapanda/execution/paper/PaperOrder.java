@@ -35,6 +35,14 @@ final class PaperOrder {
     Instant lastFillAt;
     boolean triggered;
     BrokerOrder.Status status = BrokerOrder.Status.OPEN;
+    /** The partition of paper.signals.validated that owns it (-1 in the in-process simulator). */
+    int partition = -1;
+    /** The event time of the last tick it was matched against, if any. */
+    Instant actedAt;
+    /** Restored from durable state: ticks at or before this time were matched by its previous owner. */
+    Instant seenUntil;
+    /** Its row's version in paper_orders; -1 until the row is inserted. */
+    long version = -1;
 
     PaperOrder(String orderId, EventId signalId, StrategyId strategyId, InstrumentToken token, SignalType side,
                long quantity, Price referencePrice, OrderInstruction instruction, Instant placedAt, Instant expiresAt,

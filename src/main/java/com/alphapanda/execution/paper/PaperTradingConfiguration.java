@@ -7,7 +7,6 @@ import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
 import java.util.List;
-import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -17,8 +16,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the paper venue when the paper broker is enabled. */
 @Configuration(proxyBeanMethods = false)
@@ -26,12 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class PaperTradingConfiguration {
 
     @Bean
-    PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
-                                          DataSource dataSource) {
+    PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc) {
         PaperSettings settings = properties.settings();
-        PaperJournal journal = new PaperJournal(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
-        return new PaperTradingEngine(() -> new PaperVenue(settings, calendar, () -> EventId.next().asString()),
-                journal);
+        return new PaperTradingEngine(new PaperVenue(settings, calendar, () -> EventId.next().asString()),
+                new PaperStore(jdbc), new PaperJournal(jdbc), settings);
     }
 
     @Bean

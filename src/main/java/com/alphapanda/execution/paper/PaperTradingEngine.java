@@ -10,111 +10,191 @@ import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.OrderSubmitted;
 import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.execution.BrokerOrder;
 import com.alphapanda.execution.OrderRequest;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the paper venue exactly once per input. The venue lives in memory, rebuilt from the journal on first use and
- * after any failure to journal; each input's records are journaled (with the envelopes to publish) before the
- * listener's Kafka transaction commits. An input seen again — a redelivery after an aborted transaction, a
- * duplicate, a replay — gets its journaled envelopes back, never a second execution.
+ * Runs the paper venue exactly once per input, across instances. The venue in memory holds the orders of the
+ * partitions of {@code paper.signals.validated} this instance is assigned (read from PostgreSQL on assignment,
+ * dropped on revocation) and the accounts it locked; every change is written in the listener batch's database
+ * transaction ({@link PassState}): inputs claimed by event id (a unique key), accounts under row locks, orders by
+ * conditional update on their version, the journal with the envelopes to publish. A conflict (another instance changed
+ * an order first) fails the record; the batch is rolled back, the venue read again and the record retried.
  */
 final class PaperTradingEngine {
 
     static final String SOURCE = "paper_trading";
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
-    private static final int RECENT_INPUTS = 10_000;
+    private static final int RECENT_TICKS = 10_000;
 
-    private final Supplier<PaperVenue> venues;
+    private final PaperVenue venue;
+    private final PaperStore store;
     private final PaperJournal journal;
-    private final Map<EventId, List<Envelope<OrderEvent>>> recent = new LinkedHashMap<>(16, 0.75f, false) {
+    private final PaperSettings settings;
+    private final Set<Integer> owned = new TreeSet<>();
+    private final PassState pass = new PassState();
+    /** Ticks whose outputs committed to PostgreSQL: a tick redelivered after an aborted Kafka transaction. */
+    private final Map<EventId, List<Envelope<OrderEvent>>> recentTicks = new LinkedHashMap<>(16, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<EventId, List<Envelope<OrderEvent>>> eldest) {
-            return size() > RECENT_INPUTS;
+            return size() > RECENT_TICKS;
         }
     };
-    private PaperVenue venue;
+    /** The memory is ahead of the database (a rolled-back batch): read the owned state again before the next input. */
+    private boolean stale;
 
-    PaperTradingEngine(Supplier<PaperVenue> venues, PaperJournal journal) {
-        this.venues = venues;
+    PaperTradingEngine(PaperVenue venue, PaperStore store, PaperJournal journal, PaperSettings settings) {
+        this.venue = venue;
+        this.store = store;
         this.journal = journal;
+        this.settings = settings;
     }
 
-    synchronized List<Envelope<OrderEvent>> onValidated(Envelope<?> cause, ValidatedSignal validated) {
-        PaperVenue v = venue();
-        List<Envelope<OrderEvent>> done = recent.get(cause.id());
-        if (done == null && v.findBySignal(cause.id()).isPresent()) {
-            done = journal.envelopesOf(cause.id());
+    /** These partitions of the validated signals are now this instance's: their working orders are read. */
+    synchronized void assigned(Collection<Integer> partitions) {
+        owned.addAll(partitions);
+        venue.forget(o -> partitions.contains(o.partition));
+        store.live(partitions).forEach(s -> venue.restore(s.order(), s.bracketLive()));
+        log.info("Paper venue owns signal partitions {}", owned);
+    }
+
+    /** These partitions are no longer this instance's: their orders are forgotten here. */
+    synchronized void revoked(Collection<Integer> partitions) {
+        owned.removeAll(partitions);
+        venue.forget(o -> partitions.contains(o.partition));
+    }
+
+    /** Starts a batch of validated signals: locks their strategies' accounts (keys {@code strategy:token}) in order. */
+    synchronized void beginSignals(Collection<String> keys) {
+        begin();
+        Set<String> strategies = new TreeSet<>();
+        keys.stream().filter(k -> k != null && k.lastIndexOf(':') > 0)
+                .forEach(k -> strategies.add(k.substring(0, k.lastIndexOf(':'))));
+        lock(strategies);
+    }
+
+    /** Starts a batch of ticks (keys: instrument tokens): locks the accounts of strategies working those instruments. */
+    synchronized void beginTicks(Collection<String> keys) {
+        begin();
+        if (venue.idle()) {
+            return;
         }
-        if (done != null) {
-            log.info("Validated signal {} was executed before: re-publishing its {} order events", cause.id(),
-                    done.size());
-            return done;
+        Set<InstrumentToken> tokens = new java.util.HashSet<>();
+        for (String key : keys) {
+            try {
+                tokens.add(InstrumentToken.of(Long.parseLong(key)));
+            } catch (RuntimeException notAToken) {
+                // a record with a bad key fails on its own when it is decoded
+            }
         }
-        return commit(cause, v.placeRecorded(OrderRequest.of(cause.id(), validated)));
+        lock(venue.strategiesTrading(tokens));
+    }
+
+    /** Starts a batch of operator commands (they change orders, never accounts). */
+    synchronized void beginCommands() {
+        begin();
+    }
+
+    synchronized List<Envelope<OrderEvent>> onValidated(Envelope<?> cause, ValidatedSignal validated,
+                                                        PaperStore.Source source) {
+        restoreIfStale();
+        Optional<PaperStore.Source> first = store.claim(cause.id(), source);
+        if (first.isPresent()) {
+            return again(cause.id(), source, first.get());
+        }
+        lock(Set.of(validated.originalSignal().strategyId().value()));
+        List<VenueRecord> records = venue.placeRecorded(OrderRequest.of(cause.id(), validated));
+        return commit(cause, records, source.partition());
     }
 
     synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick) {
-        PaperVenue v = venue();
-        List<Envelope<OrderEvent>> done = recent.get(cause.id());
+        restoreIfStale();
+        List<Envelope<OrderEvent>> done = recentTicks.get(cause.id());
         if (done != null) {
             return done;
         }
-        List<VenueRecord> records = v.onTick(tick);
-        return records.isEmpty() ? List.of() : commit(cause, records);
-    }
-
-    /** Forgets the in-memory venue (it is ahead of the journal after a rolled-back batch); rebuilt on next use. */
-    synchronized void invalidate() {
-        venue = null;
+        if (!venue.idle()) {
+            lock(venue.strategiesTrading(Set.of(tick.instrumentToken())));
+        }
+        List<Envelope<OrderEvent>> envelopes = commit(cause, venue.onTick(tick), -1);
+        if (!envelopes.isEmpty()) {
+            pass.ticks.put(cause.id(), envelopes);
+        }
+        return envelopes;
     }
 
     /**
-     * An operator's cancel: the order's {@code CANCELLED} failure, journaled like any input; nothing when the order is
-     * unknown, of another strategy or instrument, or no longer working (filled, expired, cancelled before).
+     * An operator's cancel: the order's {@code CANCELLED} failure; nothing when the order is unknown, of another
+     * strategy or instrument, or no longer working. The order may be owned by another instance: it is read from the
+     * database and changed by the same conditional update.
      */
-    synchronized List<Envelope<OrderEvent>> onCancel(Envelope<?> cause, CancelOrder cancel) {
-        PaperVenue v = venue();
-        List<Envelope<OrderEvent>> done = recent.get(cause.id());
-        if (done != null) {
-            return done;
+    synchronized List<Envelope<OrderEvent>> onCancel(Envelope<?> cause, CancelOrder cancel, PaperStore.Source source) {
+        restoreIfStale();
+        Optional<PaperStore.Source> first = store.claim(cause.id(), source);
+        if (first.isPresent()) {
+            return again(cause.id(), source, first.get());
         }
-        var order = v.order(cancel.orderId()).filter(o -> o.strategyId().equals(cancel.strategyId())
+        if (venue.order(cancel.orderId()).isEmpty()) {
+            store.order(cancel.orderId()).filter(s -> s.order().status.isWorking())
+                    .ifPresent(s -> venue.restore(s.order(), s.bracketLive()));
+        }
+        var order = venue.order(cancel.orderId()).filter(o -> o.strategyId().equals(cancel.strategyId())
                 && o.instrumentToken().equals(cancel.instrumentToken()));
         if (order.isEmpty() || !order.get().status().isWorking()) {
+            venue.forget(o -> o.orderId.equals(cancel.orderId()) && !owned.contains(o.partition));
             log.info("Cancel {} of order {} by {}: nothing to cancel ({})", cause.id(), cancel.orderId(),
                     cancel.requestedBy(), order.map(o -> o.status().name()).orElse("unknown order"));
             return List.of();
         }
         log.info("Cancelling order {} for {}: {}", cancel.orderId(), cancel.requestedBy(), cancel.reason());
-        return commit(cause, v.cancelRecorded(cancel.orderId(),
-                "Cancelled by " + cancel.requestedBy() + ": " + cancel.reason(), cancel.timestamp()));
+        List<Envelope<OrderEvent>> envelopes = commit(cause, venue.cancelRecorded(cancel.orderId(),
+                "Cancelled by " + cancel.requestedBy() + ": " + cancel.reason(), cancel.timestamp()), -1);
+        venue.forget(o -> o.orderId.equals(cancel.orderId()) && !owned.contains(o.partition));
+        return envelopes;
     }
 
-    /** The venue, for queries (the contract's read side); rebuilt first if needed. */
+    /** In the batch's database transaction, before it commits: the journal and the changed accounts, one statement each. */
+    synchronized void beforeCommit() {
+        journal.append(pass.journal);
+        Map<String, PaperAccount> accounts = new LinkedHashMap<>();
+        pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
+        store.saveAccounts(accounts);
+    }
+
+    /** The batch's database transaction committed. */
+    synchronized void afterCommit() {
+        recentTicks.putAll(pass.ticks);
+        pass.clear();
+    }
+
+    /** The batch's database work was rolled back: the memory is ahead of it and is read again before the next input. */
+    synchronized void invalidate() {
+        pass.clear();
+        stale = true;
+    }
+
+    /** The venue, for queries; the owned state read again first if needed. */
     synchronized PaperVenue venue() {
-        if (venue == null) {
-            PaperVenue rebuilt = venues.get();
-            recent.clear();
-            journal.replay((input, entry) -> {
-                rebuilt.replay(entry.record());
-                if (entry.envelope() != null) {
-                    recent.computeIfAbsent(input, id -> new ArrayList<>()).add(entry.envelope());
-                }
-            });
-            rebuilt.finishReplay();
-            venue = rebuilt;
-        }
+        restoreIfStale();
         return venue;
+    }
+
+    /** The order of a validated signal, owned here or not. */
+    synchronized Optional<BrokerOrder> findBySignal(EventId signalId) {
+        return venue().findBySignal(signalId).or(() -> store.entryOf(signalId).map(s -> s.order().view()));
     }
 
     static Topic<OrderEvent> topicOf(OrderEvent event) {
@@ -125,17 +205,85 @@ final class PaperTradingEngine {
         };
     }
 
-    private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records) {
+    private void begin() {
+        pass.clear();
+        restoreIfStale();
+    }
+
+    private void restoreIfStale() {
+        if (stale) {
+            venue.forgetState();
+            store.live(owned).forEach(s -> venue.restore(s.order(), s.bracketLive()));
+            recentTicks.clear();
+            stale = false;
+        }
+    }
+
+    /** Locks (and reads) the accounts of these strategies not locked yet in this batch, in strategy order. */
+    private void lock(Set<String> strategies) {
+        TreeSet<String> missing = new TreeSet<>(strategies);
+        missing.removeAll(pass.locked);
+        if (!missing.isEmpty()) {
+            store.lockAccounts(missing, settings::startingCashOf)
+                    .forEach((s, account) -> venue.restoreAccount(s, account.cash(), account.holdings()));
+            pass.locked.addAll(missing);
+        }
+    }
+
+    /** An input claimed before: the same record again re-publishes its journaled envelopes, a duplicate nothing. */
+    private List<Envelope<OrderEvent>> again(EventId input, PaperStore.Source now, PaperStore.Source first) {
+        if (first.equals(now)) {
+            List<Envelope<OrderEvent>> envelopes = journal.envelopesOf(input);
+            log.info("Input {} redelivered from {} (its Kafka transaction did not commit): re-publishing its {} events",
+                    input, now, envelopes.size());
+            return envelopes;
+        }
+        log.info("Input {} at {} was processed before at {}: nothing to do", input, now, first);
+        return List.of();
+    }
+
+    private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition) {
+        PaperVenue.Changes changes = venue.drainChanges();
+        if (changes.orders().isEmpty() && records.isEmpty()) {
+            return List.of();
+        }
+        if (!pass.locked.containsAll(changes.accounts())) {
+            stale = true;
+            throw new IllegalStateException("paper accounts changed without their lock: " + changes.accounts());
+        }
+        changes.orders().stream().filter(o -> o.partition < 0).forEach(o -> o.partition = partition);
+        if (!store.saveOrders(changes.orders(), o -> venue.bracketLive(o.orderId))) {
+            stale = true;
+            throw new PaperOrderConflict("an order of input " + cause.id() + " was changed by another instance");
+        }
         List<Envelope<OrderEvent>> envelopes = PaperVenue.events(records).stream()
                 .map(e -> (Envelope<OrderEvent>) Envelopes.<OrderEvent, OrderEvent>child(topicOf(e), e, SOURCE, cause))
                 .toList();
-        try {
-            journal.append(cause.id(), records, envelopes);
-        } catch (RuntimeException e) {
-            venue = null; // the in-memory venue is ahead of the journal: rebuild it before the next input
-            throw e;
-        }
-        recent.put(cause.id(), envelopes);
+        pass.accounts.addAll(changes.accounts());
+        pass.journal.addAll(journal.rows(cause.id(), records, envelopes));
+        venue.prune();
         return envelopes;
+    }
+
+    /** What one batch has done so far: the accounts it locked and changed, its journal rows and tick outputs. */
+    private static final class PassState {
+        private final Set<String> locked = new TreeSet<>();
+        private final Set<String> accounts = new TreeSet<>();
+        private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
+        private final Map<EventId, List<Envelope<OrderEvent>>> ticks = new LinkedHashMap<>();
+
+        void clear() {
+            locked.clear();
+            accounts.clear();
+            journal.clear();
+            ticks.clear();
+        }
+    }
+
+    /** Another instance changed an order first: transient, the record is retried after the venue is read again. */
+    static final class PaperOrderConflict extends RuntimeException {
+        PaperOrderConflict(String message) {
+            super(message);
+        }
     }
 }
