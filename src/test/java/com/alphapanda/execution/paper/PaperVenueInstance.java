@@ -1,0 +1,68 @@
+package com.alphapanda.execution.paper;
+
+import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.MarketTick;
+import com.alphapanda.core.event.OrderEvent;
+import com.alphapanda.core.event.ValidatedSignal;
+import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.topic.Topics;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+/**
+ * One paper venue instance on a shared database, driven as the batch processor drives it: each input in its own
+ * database transaction (lock, process, journal and accounts, commit; on failure roll back and forget the memory).
+ */
+final class PaperVenueInstance {
+
+    private static final String SIGNALS = Topics.signalsValidated(Broker.PAPER).name();
+
+    final PaperTradingEngine engine;
+    private final JdbcTransactionManager transactions;
+
+    PaperVenueInstance(DataSource dataSource, String name) {
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        AtomicLong ids = new AtomicLong();
+        PaperSettings settings = PaperSettings.defaults();
+        this.engine = new PaperTradingEngine(new PaperVenue(settings, PaperVenueFixture.CALENDAR,
+                () -> name + "-" + ids.incrementAndGet()), new PaperStore(jdbc), new PaperJournal(jdbc), settings);
+        this.transactions = new JdbcTransactionManager(dataSource);
+    }
+
+    /** A validated signal consumed from partition {@code partition} at {@code offset}. */
+    List<Envelope<OrderEvent>> signal(Envelope<ValidatedSignal> signal, int partition, long offset) {
+        return pass(() -> engine.beginSignals(List.of(signal.key())),
+                () -> engine.onValidated(signal, signal.payload(), new PaperStore.Source(SIGNALS, partition, offset)));
+    }
+
+    /** A tick (its envelope made here). */
+    List<Envelope<OrderEvent>> tick(MarketTick tick) {
+        Envelope<MarketTick> envelope = Envelopes.root(Topics.MARKET_TICKS, tick, "test");
+        return pass(() -> engine.beginTicks(List.of(envelope.key())), () -> engine.onTick(envelope, tick));
+    }
+
+    private List<Envelope<OrderEvent>> pass(Runnable begin, Supplier<List<Envelope<OrderEvent>>> work) {
+        TransactionStatus tx = transactions.getTransaction(new DefaultTransactionDefinition());
+        try {
+            begin.run();
+            List<Envelope<OrderEvent>> out = work.get();
+            engine.beforeCommit();
+            transactions.commit(tx);
+            engine.afterCommit();
+            return out;
+        } catch (RuntimeException e) {
+            if (!tx.isCompleted()) {
+                transactions.rollback(tx);
+            }
+            engine.invalidate();
+            throw e;
+        }
+    }
+}
