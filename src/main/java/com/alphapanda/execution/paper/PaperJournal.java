@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -65,6 +66,15 @@ final class PaperJournal {
         return jdbc.sql("SELECT envelope FROM paper_journal WHERE input_event_id = :id AND kind = 'event' ORDER BY seq")
                 .param("id", inputId.value())
                 .query(String.class).list().stream().map(this::decode).toList();
+    }
+
+    /** Reads the whole journal in order (only to import the state of a journal written before V90). */
+    void readAll(Consumer<VenueRecord> consumer) {
+        jdbc.sql("SELECT kind, order_id, envelope, recorded_at FROM paper_journal ORDER BY seq").query(rs -> {
+            consumer.accept("event".equals(rs.getString(1))
+                    ? new VenueRecord.Emitted(decode(rs.getString(3)).payload())
+                    : new VenueRecord.StopTriggered(rs.getString(2), rs.getTimestamp(4).toInstant()));
+        });
     }
 
     private Envelope<OrderEvent> decode(String text) {

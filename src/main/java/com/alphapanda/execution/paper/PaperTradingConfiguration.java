@@ -4,9 +4,11 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
+import com.alphapanda.core.topic.Topics;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
 import java.util.List;
+import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +18,8 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wires the paper venue when the paper broker is enabled. */
 @Configuration(proxyBeanMethods = false)
@@ -23,8 +27,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class PaperTradingConfiguration {
 
     @Bean
-    PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc) {
+    PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
+                                          DataSource dataSource) {
         PaperSettings settings = properties.settings();
+        new JournalImport(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource))).runIfNeeded(
+                () -> new PaperVenue(settings, calendar, () -> EventId.next().asString()), settings,
+                Topics.signalsValidated(Broker.PAPER));
         return new PaperTradingEngine(new PaperVenue(settings, calendar, () -> EventId.next().asString()),
                 new PaperStore(jdbc), new PaperJournal(jdbc), settings);
     }

@@ -258,6 +258,16 @@ final class PaperVenue implements BrokerGateway {
         return strategies;
     }
 
+    /** Every order known here. */
+    List<PaperOrder> allOrders() {
+        return List.copyOf(orders.values());
+    }
+
+    /** The strategies with an account here. */
+    Set<String> accountIds() {
+        return Set.copyOf(accounts.keySet());
+    }
+
     /** Whether there is nothing working here (no resting order, no live bracket). */
     boolean idle() {
         return resting.isEmpty() && brackets.isEmpty();
