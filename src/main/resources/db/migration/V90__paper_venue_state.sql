@@ -67,5 +67,17 @@ CREATE UNIQUE INDEX paper_orders_one_entry_per_signal ON paper_orders (signal_id
 CREATE INDEX paper_orders_live ON paper_orders (signal_partition)
     WHERE status IN ('OPEN', 'PARTIALLY_FILLED') OR bracket_live;
 
--- The journal now serves re-publication and audit only (looked up by input, never replayed at start-up).
+-- How far each instance's tick group has written the effects of ticks (only batches that changed something): a tick
+-- at or below this offset that comes again to the same group had its effects committed here, and its journaled
+-- envelopes (written_by the group) are published again instead of being matched a second time.
+CREATE TABLE paper_tick_progress (
+    consumer_group varchar(255) NOT NULL,
+    tick_partition integer      NOT NULL,
+    tick_offset    bigint       NOT NULL,
+    PRIMARY KEY (consumer_group, tick_partition)
+);
+
+-- The journal now serves re-publication and audit only (looked up by input, never replayed at start-up). A tick's
+-- rows name the tick group that wrote them: several instances act on the same tick, each for its own orders.
+ALTER TABLE paper_journal ADD COLUMN written_by varchar(255);
 CREATE INDEX idx_paper_journal_order ON paper_journal (order_id);

@@ -30,18 +30,22 @@ final class PaperJournal {
     }
 
     /** One journal row. */
-    record Row(EventId inputId, String kind, String orderId, String envelope) {
+    record Row(EventId inputId, String kind, String orderId, String envelope, String writtenBy) {
     }
 
-    /** The rows of an input's records; {@code envelopes} are those of its emitted events, in the same order. */
-    List<Row> rows(EventId inputId, List<VenueRecord> records, List<Envelope<OrderEvent>> envelopes) {
+    /**
+     * The rows of an input's records; {@code envelopes} are those of its emitted events, in the same order;
+     * {@code writtenBy}: the tick group for a tick, else null.
+     */
+    List<Row> rows(EventId inputId, List<VenueRecord> records, List<Envelope<OrderEvent>> envelopes,
+                   String writtenBy) {
         Iterator<Envelope<OrderEvent>> emitted = envelopes.iterator();
         List<Row> rows = new ArrayList<>();
         for (VenueRecord record : records) {
             rows.add(switch (record) {
                 case VenueRecord.Emitted e -> new Row(inputId, "event", e.event().orderId(),
-                        new String(codec.encode(emitted.next()), StandardCharsets.UTF_8));
-                case VenueRecord.StopTriggered t -> new Row(inputId, "stop_triggered", t.orderId(), null);
+                        new String(codec.encode(emitted.next()), StandardCharsets.UTF_8), writtenBy);
+                case VenueRecord.StopTriggered t -> new Row(inputId, "stop_triggered", t.orderId(), null, writtenBy);
             });
         }
         return rows;
@@ -55,9 +59,10 @@ final class PaperJournal {
     }
 
     private void insert(List<Row> rows) {
-        SqlRows values = new SqlRows("uuid", "text", "text", "text");
-        rows.forEach(r -> values.add(r.inputId().value(), r.kind(), r.orderId(), r.envelope()));
-        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope) VALUES " + values.values())
+        SqlRows values = new SqlRows("uuid", "text", "text", "text", "text");
+        rows.forEach(r -> values.add(r.inputId().value(), r.kind(), r.orderId(), r.envelope(), r.writtenBy()));
+        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope, written_by) VALUES "
+                        + values.values())
                 .params(values.parameters()).update();
     }
 
@@ -75,6 +80,14 @@ final class PaperJournal {
                     ? new VenueRecord.Emitted(decode(rs.getString(3)).payload())
                     : new VenueRecord.StopTriggered(rs.getString(2), rs.getTimestamp(4).toInstant()));
         });
+    }
+
+    /** The envelopes a tick caused for the orders of one tick group, in order. */
+    List<Envelope<OrderEvent>> envelopesOf(EventId tickId, String writtenBy) {
+        return jdbc.sql("SELECT envelope FROM paper_journal WHERE input_event_id = :id AND kind = 'event'"
+                        + " AND written_by = :group ORDER BY seq")
+                .param("id", tickId.value()).param("group", writtenBy)
+                .query(String.class).list().stream().map(this::decode).toList();
     }
 
     private Envelope<OrderEvent> decode(String text) {

@@ -163,6 +163,29 @@ final class PaperStore {
                 .params(rows.parameters()).update();
     }
 
+    /** How far a tick group has written the effects of ticks, by tick partition. */
+    Map<Integer, Long> tickProgress(String group) {
+        Map<Integer, Long> progress = new HashMap<>();
+        jdbc.sql("SELECT tick_partition, tick_offset FROM paper_tick_progress WHERE consumer_group = :group")
+                .param("group", group).query(rs -> {
+                    progress.put(rs.getInt(1), rs.getLong(2));
+                });
+        return progress;
+    }
+
+    /** Moves a tick group's progress forward (never back). */
+    void saveTickProgress(String group, Map<Integer, Long> offsets) {
+        if (offsets.isEmpty()) {
+            return;
+        }
+        SqlRows rows = new SqlRows("text", "integer", "bigint");
+        offsets.forEach((partition, offset) -> rows.add(group, partition, offset));
+        jdbc.sql("INSERT INTO paper_tick_progress (consumer_group, tick_partition, tick_offset) VALUES " + rows.values()
+                        + " ON CONFLICT (consumer_group, tick_partition) DO UPDATE"
+                        + " SET tick_offset = GREATEST(paper_tick_progress.tick_offset, EXCLUDED.tick_offset)")
+                .params(rows.parameters()).update();
+    }
+
     /** The working orders and armed brackets of these partitions, oldest first. */
     List<Stored> live(Collection<Integer> partitions) {
         if (partitions.isEmpty()) {

@@ -2,6 +2,7 @@ package com.alphapanda.execution.paper;
 
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topics;
@@ -28,13 +29,13 @@ class PaperTradingConfiguration {
 
     @Bean
     PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
-                                          DataSource dataSource) {
+                                          DataSource dataSource, PlatformProperties platform) {
         PaperSettings settings = properties.settings();
         new JournalImport(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource))).runIfNeeded(
                 () -> new PaperVenue(settings, calendar, () -> EventId.next().asString()), settings,
                 Topics.signalsValidated(Broker.PAPER));
         return new PaperTradingEngine(new PaperVenue(settings, calendar, () -> EventId.next().asString()),
-                new PaperStore(jdbc), new PaperJournal(jdbc), settings);
+                new PaperStore(jdbc), new PaperJournal(jdbc), settings, PaperTradingListeners.tickGroup(platform));
     }
 
     @Bean

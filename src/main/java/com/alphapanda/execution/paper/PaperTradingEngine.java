@@ -38,29 +38,26 @@ final class PaperTradingEngine {
 
     static final String SOURCE = "paper_trading";
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
-    private static final int RECENT_TICKS = 10_000;
 
     private final PaperVenue venue;
     private final PaperStore store;
     private final PaperJournal journal;
     private final PaperSettings settings;
+    private final String tickGroup;
     private final Set<Integer> owned = new TreeSet<>();
     private final PassState pass = new PassState();
-    /** Ticks whose outputs committed to PostgreSQL: a tick redelivered after an aborted Kafka transaction. */
-    private final Map<EventId, List<Envelope<OrderEvent>>> recentTicks = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<EventId, List<Envelope<OrderEvent>>> eldest) {
-            return size() > RECENT_TICKS;
-        }
-    };
+    /** How far this instance's tick group has committed the effects of ticks (null: read it first). */
+    private Map<Integer, Long> tickProgress;
     /** The memory is ahead of the database (a rolled-back batch): read the owned state again before the next input. */
     private boolean stale;
 
-    PaperTradingEngine(PaperVenue venue, PaperStore store, PaperJournal journal, PaperSettings settings) {
+    PaperTradingEngine(PaperVenue venue, PaperStore store, PaperJournal journal, PaperSettings settings,
+                       String tickGroup) {
         this.venue = venue;
         this.store = store;
         this.journal = journal;
         this.settings = settings;
+        this.tickGroup = tickGroup;
     }
 
     /** These partitions of the validated signals are now this instance's: their working orders are read. */
@@ -89,6 +86,9 @@ final class PaperTradingEngine {
     /** Starts a batch of ticks (keys: instrument tokens): locks the accounts of strategies working those instruments. */
     synchronized void beginTicks(Collection<String> keys) {
         begin();
+        if (tickProgress == null) {
+            tickProgress = new java.util.HashMap<>(store.tickProgress(tickGroup));
+        }
         if (venue.idle()) {
             return;
         }
@@ -117,23 +117,36 @@ final class PaperTradingEngine {
         }
         lock(Set.of(validated.originalSignal().strategyId().value()));
         List<VenueRecord> records = venue.placeRecorded(OrderRequest.of(cause.id(), validated));
-        return commit(cause, records, source.partition());
+        return commit(cause, records, source.partition(), null);
     }
 
-    synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick) {
+    /**
+     * A tick consumed at {@code source} by this instance's tick group: matched against the owned orders, or, when the
+     * group had committed its effects before (a redelivery after an aborted Kafka transaction, or a restart), its
+     * journaled envelopes are published again instead.
+     */
+    synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick, PaperStore.Source source) {
         restoreIfStale();
-        List<Envelope<OrderEvent>> done = recentTicks.get(cause.id());
-        if (done != null) {
-            return done;
+        if (tickProgress == null) {
+            tickProgress = new java.util.HashMap<>(store.tickProgress(tickGroup));
+        }
+        if (source.offset() <= tickProgress.getOrDefault(source.partition(), -1L)) {
+            venue.see(tick);
+            List<Envelope<OrderEvent>> envelopes = journal.envelopesOf(cause.id(), tickGroup);
+            if (!envelopes.isEmpty()) {
+                log.info("Tick {} redelivered from {}: re-publishing its {} events", cause.id(), source,
+                        envelopes.size());
+            }
+            return envelopes;
         }
         if (!venue.idle()) {
             lock(venue.strategiesTrading(Set.of(tick.instrumentToken())));
         }
-        List<Envelope<OrderEvent>> envelopes = commit(cause, venue.onTick(tick), -1);
-        if (!envelopes.isEmpty()) {
-            pass.ticks.put(cause.id(), envelopes);
+        List<VenueRecord> records = venue.onTick(tick);
+        if (!records.isEmpty()) {
+            pass.ticks.merge(source.partition(), source.offset(), Math::max);
         }
-        return envelopes;
+        return commit(cause, records, -1, tickGroup);
     }
 
     /**
@@ -161,7 +174,7 @@ final class PaperTradingEngine {
         }
         log.info("Cancelling order {} for {}: {}", cancel.orderId(), cancel.requestedBy(), cancel.reason());
         List<Envelope<OrderEvent>> envelopes = commit(cause, venue.cancelRecorded(cancel.orderId(),
-                "Cancelled by " + cancel.requestedBy() + ": " + cancel.reason(), cancel.timestamp()), -1);
+                "Cancelled by " + cancel.requestedBy() + ": " + cancel.reason(), cancel.timestamp()), -1, null);
         venue.forget(o -> o.orderId.equals(cancel.orderId()) && !owned.contains(o.partition));
         return envelopes;
     }
@@ -172,17 +185,21 @@ final class PaperTradingEngine {
         Map<String, PaperAccount> accounts = new LinkedHashMap<>();
         pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
         store.saveAccounts(accounts);
+        store.saveTickProgress(tickGroup, pass.ticks);
     }
 
     /** The batch's database transaction committed. */
     synchronized void afterCommit() {
-        recentTicks.putAll(pass.ticks);
+        if (tickProgress != null) {
+            pass.ticks.forEach((partition, offset) -> tickProgress.merge(partition, offset, Math::max));
+        }
         pass.clear();
     }
 
     /** The batch's database work was rolled back: the memory is ahead of it and is read again before the next input. */
     synchronized void invalidate() {
         pass.clear();
+        tickProgress = null;
         stale = true;
     }
 
@@ -214,7 +231,6 @@ final class PaperTradingEngine {
         if (stale) {
             venue.forgetState();
             store.live(owned).forEach(s -> venue.restore(s.order(), s.bracketLive()));
-            recentTicks.clear();
             stale = false;
         }
     }
@@ -242,7 +258,8 @@ final class PaperTradingEngine {
         return List.of();
     }
 
-    private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition) {
+    private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition,
+                                              String writtenBy) {
         PaperVenue.Changes changes = venue.drainChanges();
         if (changes.orders().isEmpty() && records.isEmpty()) {
             return List.of();
@@ -260,17 +277,17 @@ final class PaperTradingEngine {
                 .map(e -> (Envelope<OrderEvent>) Envelopes.<OrderEvent, OrderEvent>child(topicOf(e), e, SOURCE, cause))
                 .toList();
         pass.accounts.addAll(changes.accounts());
-        pass.journal.addAll(journal.rows(cause.id(), records, envelopes));
+        pass.journal.addAll(journal.rows(cause.id(), records, envelopes, writtenBy));
         venue.prune();
         return envelopes;
     }
 
-    /** What one batch has done so far: the accounts it locked and changed, its journal rows and tick outputs. */
+    /** What one batch has done so far: the accounts it locked and changed, its journal rows, its ticks' progress. */
     private static final class PassState {
         private final Set<String> locked = new TreeSet<>();
         private final Set<String> accounts = new TreeSet<>();
         private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
-        private final Map<EventId, List<Envelope<OrderEvent>>> ticks = new LinkedHashMap<>();
+        private final Map<Integer, Long> ticks = new java.util.HashMap<>();
 
         void clear() {
             locked.clear();

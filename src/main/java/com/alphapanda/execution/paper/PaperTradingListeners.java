@@ -13,6 +13,7 @@ import com.alphapanda.core.streaming.BatchStage;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.monitoring.PipelineActivity;
 import com.alphapanda.monitoring.PipelineStage;
+import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.topic.Topics;
 import java.util.Collection;
 import java.util.List;
@@ -57,7 +58,7 @@ final class PaperTradingListeners implements ConsumerSeekAware {
         this.ticks = new VenueStage<>(engine, MarketEvent.class,
                 records -> engine.beginTicks(VenueStage.keys(records)), (envelope, record) -> {
             switch (envelope.payload()) {
-                case MarketTick tick -> publish(publisher, engine.onTick(envelope, tick));
+                case MarketTick tick -> publish(publisher, engine.onTick(envelope, tick, VenueStage.source(record)));
             }
         });
     }
@@ -89,6 +90,11 @@ final class PaperTradingListeners implements ConsumerSeekAware {
             groupId = "alpha-panda.paper-trading.ticks.${alpha-panda.instance-id}")
     void onTicks(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         batches.process(records, ack, ticks);
+    }
+
+    /** This instance's tick group (as the tick listener's {@code groupId} expression resolves it). */
+    static String tickGroup(PlatformProperties platform) {
+        return "alpha-panda.paper-trading.ticks." + platform.instanceId();
     }
 
     private List<Integer> signalPartitions(Collection<TopicPartition> partitions) {

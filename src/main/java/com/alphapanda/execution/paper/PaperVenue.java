@@ -141,11 +141,7 @@ final class PaperVenue implements BrokerGateway {
     List<VenueRecord> onTick(MarketTick tick) {
         InstrumentToken token = tick.instrumentToken();
         Instant at = tick.timestamp();
-        Instant seen = lastPriceTimes.get(token);
-        if (seen == null || !at.isBefore(seen)) {
-            lastPrices.put(token, tick.lastPrice().value());
-            lastPriceTimes.put(token, at);
-        }
+        see(tick);
         if (resting.isEmpty() && brackets.isEmpty()) {
             return List.of(); // nothing to match, trigger or expire: the common case, kept allocation-free
         }
@@ -161,6 +157,15 @@ final class PaperVenue implements BrokerGateway {
         }
         exitBrackets(token, price, at, out);
         return out;
+    }
+
+    /** Takes the tick's price as the instrument's last unless a later tick was seen; nothing is matched. */
+    void see(MarketTick tick) {
+        Instant seen = lastPriceTimes.get(tick.instrumentToken());
+        if (seen == null || !tick.timestamp().isBefore(seen)) {
+            lastPrices.put(tick.instrumentToken(), tick.lastPrice().value());
+            lastPriceTimes.put(tick.instrumentToken(), tick.timestamp());
+        }
     }
 
     /** Applies a recorded record while rebuilding (nothing is emitted). */

@@ -53,7 +53,7 @@ class JournalImportTest {
             List<Envelope<OrderEvent>> envelopes = PaperVenue.events(records).stream()
                     .map(e -> Envelopes.<OrderEvent, OrderEvent>root(PaperTradingEngine.topicOf(e), e, "test"))
                     .toList();
-            journal.append(journal.rows(request.signalId(), records, envelopes));
+            journal.append(journal.rows(request.signalId(), records, envelopes, null));
         }
         JournalImport upgrade = new JournalImport(db.jdbc,
                 new TransactionTemplate(new JdbcTransactionManager(db.dataSource)));

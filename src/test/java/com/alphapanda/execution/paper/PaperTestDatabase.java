@@ -26,7 +26,7 @@ final class PaperTestDatabase implements AutoCloseable {
     }
 
     void clear() {
-        jdbc.sql("TRUNCATE paper_journal, paper_inputs, paper_holdings, paper_accounts, paper_orders").update();
+        jdbc.sql("TRUNCATE paper_journal, paper_inputs, paper_holdings, paper_accounts, paper_orders, paper_tick_progress").update();
     }
 
     @Override

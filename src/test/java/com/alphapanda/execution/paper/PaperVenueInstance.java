@@ -27,12 +27,20 @@ final class PaperVenueInstance {
     final PaperTradingEngine engine;
     private final JdbcTransactionManager transactions;
 
+    private final AtomicLong tickOffsets = new AtomicLong();
+
     PaperVenueInstance(DataSource dataSource, String name) {
+        this(dataSource, name, "ticks." + name);
+    }
+
+    /** An instance whose tick group is {@code tickGroup} (the same group after a restart). */
+    PaperVenueInstance(DataSource dataSource, String name, String tickGroup) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AtomicLong ids = new AtomicLong();
         PaperSettings settings = PaperSettings.defaults();
         this.engine = new PaperTradingEngine(new PaperVenue(settings, PaperVenueFixture.CALENDAR,
-                () -> name + "-" + ids.incrementAndGet()), new PaperStore(jdbc), new PaperJournal(jdbc), settings);
+                () -> name + "-" + ids.incrementAndGet()), new PaperStore(jdbc), new PaperJournal(jdbc), settings,
+                tickGroup);
         this.transactions = new JdbcTransactionManager(dataSource);
     }
 
@@ -42,10 +50,15 @@ final class PaperVenueInstance {
                 () -> engine.onValidated(signal, signal.payload(), new PaperStore.Source(SIGNALS, partition, offset)));
     }
 
-    /** A tick (its envelope made here). */
+    /** A new tick, consumed at this instance's next tick offset. */
     List<Envelope<OrderEvent>> tick(MarketTick tick) {
-        Envelope<MarketTick> envelope = Envelopes.root(Topics.MARKET_TICKS, tick, "test");
-        return pass(() -> engine.beginTicks(List.of(envelope.key())), () -> engine.onTick(envelope, tick));
+        return tick(Envelopes.root(Topics.MARKET_TICKS, tick, "test"), tickOffsets.getAndIncrement());
+    }
+
+    /** A tick consumed from tick partition 0 at {@code offset}. */
+    List<Envelope<OrderEvent>> tick(Envelope<MarketTick> tick, long offset) {
+        var source = new PaperStore.Source(Topics.MARKET_TICKS.name(), 0, offset);
+        return pass(() -> engine.beginTicks(List.of(tick.key())), () -> engine.onTick(tick, tick.payload(), source));
     }
 
     private List<Envelope<OrderEvent>> pass(Runnable begin, Supplier<List<Envelope<OrderEvent>>> work) {

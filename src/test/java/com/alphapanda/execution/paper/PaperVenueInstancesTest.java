@@ -141,6 +141,28 @@ class PaperVenueInstancesTest {
         assertThat(db.jdbc.sql("SELECT status FROM paper_orders").query(String.class).single()).isEqualTo("EXPIRED");
     }
 
+    @Test
+    void aTickWhoseEventsWereNotPublishedIsPublishedAgainByItsGroupAfterARestartAndNeverMatchedTwice() {
+        PaperVenueInstance before = new PaperVenueInstance(db.dataSource, "a", "ticks.node-1");
+        before.engine.assigned(List.of(0));
+        before.tick(Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(RELIANCE, Price.of("100"), T0.minusSeconds(5)),
+                "test"), 0);
+        before.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
+        Envelope<MarketTick> trigger = Envelopes.root(Topics.MARKET_TICKS,
+                MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(5)), "test");
+        List<Envelope<OrderEvent>> fills = before.tick(trigger, 1);
+
+        // killed before the Kafka transaction committed: the restarted instance (same group) gets the tick again
+        PaperVenueInstance restarted = new PaperVenueInstance(db.dataSource, "a2", "ticks.node-1");
+        restarted.engine.assigned(List.of(0));
+        assertThat(restarted.tick(trigger, 1)).as("the same events, unchanged").isEqualTo(fills);
+        assertThat(restarted.tick(Envelopes.root(Topics.MARKET_TICKS,
+                MarketTick.ltp(RELIANCE, Price.of("98.50"), T0.plusSeconds(6)), "test"), 2)).isEmpty();
+
+        assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
+        assertThat(cash()).isEqualByComparingTo(START.subtract(spent(fills)));
+    }
+
     private static PaperVenueInstance instance(String name, int partition) {
         PaperVenueInstance instance = new PaperVenueInstance(db.dataSource, name);
         instance.engine.assigned(List.of(partition));
