@@ -32,8 +32,9 @@ CREATE TABLE paper_holdings (
 -- Every order, owned by the partition of its key (strategy_id:instrument_token) on paper.signals.validated. A change
 -- is a conditional update on version: an order is filled, triggered, expired or cancelled at most once, whichever
 -- instance tries. Finished orders stay for lookups and the journal; start-up reads only working orders and live
--- brackets of the partitions an instance is assigned. acted_at: the event time of the last tick matched against it
--- (a new owner skips older ticks). Amounts are unconstrained numeric: they read back with the scale they were
+-- brackets of the partitions an instance is assigned. tick_offset: the offset of the last tick (in its instrument's
+-- partition of market.ticks) matched against it, or read by its owner when it was placed: a new owner matches it from
+-- the next tick on, reading the ticks in between again if its own tick consumer is past them. Amounts are unconstrained numeric: they read back with the scale they were
 -- written with, so a restored order announces the same prices as before.
 CREATE TABLE paper_orders (
     order_id         varchar(64)     PRIMARY KEY,
@@ -60,7 +61,7 @@ CREATE TABLE paper_orders (
     status           varchar(20)     NOT NULL,
     bracket_live     boolean         NOT NULL,
     version          bigint          NOT NULL,
-    acted_at         timestamptz,
+    tick_offset      bigint          NOT NULL,
     updated_at       timestamptz     NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX paper_orders_one_entry_per_signal ON paper_orders (signal_id) WHERE role = 'ENTRY';

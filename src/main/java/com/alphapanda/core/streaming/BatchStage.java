@@ -29,7 +29,8 @@ public interface BatchStage<F extends EventPayload> {
 
     /**
      * Called first in each database transaction of the batch (for a database stage), with the records it is about to
-     * process: e.g. row locks of all of them taken in key order. An exception fails the first of these records.
+     * process: e.g. row locks of all of them taken in key order. An exception fails the first of these records; what
+     * it publishes is sent with the records' publications, only if this database transaction commits.
      */
     default void beginPass(List<ConsumerRecord<String, byte[]>> records) {
     }

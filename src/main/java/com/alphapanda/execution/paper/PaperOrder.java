@@ -37,10 +37,11 @@ final class PaperOrder {
     BrokerOrder.Status status = BrokerOrder.Status.OPEN;
     /** The partition of paper.signals.validated that owns it (-1 in the in-process simulator). */
     int partition = -1;
-    /** The event time of the last tick it was matched against, if any. */
-    Instant actedAt;
-    /** Restored from durable state: ticks at or before this time were matched by its previous owner. */
-    Instant seenUntil;
+    /**
+     * The offset (in its instrument's partition of market.ticks) of the last tick it was matched against, or of the
+     * last tick its owner had read when it was placed; -1 when unknown. Ticks at or below it are not matched again.
+     */
+    long tickOffset = -1;
     /** Its row's version in paper_orders; -1 until the row is inserted. */
     long version = -1;
 

@@ -33,7 +33,7 @@ final class PaperStore {
     private static final String ORDER_COLUMNS = "order_id, signal_id, role, signal_partition, strategy_id,"
             + " instrument_token, side, quantity, reference_price, order_type, time_in_force, limit_price, stop_price,"
             + " take_profit_pct, stop_loss_pct, placed_at, expires_at, filled, filled_cost, last_fill_at, triggered,"
-            + " status, bracket_live, version, acted_at";
+            + " status, bracket_live, version, tick_offset";
 
     private final JdbcClient jdbc;
 
@@ -132,7 +132,7 @@ final class PaperStore {
     private void insert(List<PaperOrder> orders, Function<PaperOrder, Boolean> bracketLive) {
         SqlRows rows = new SqlRows("text", "uuid", "text", "integer", "text", "bigint", "text", "bigint", "numeric",
                 "text", "text", "numeric", "numeric", "numeric", "numeric", "timestamptz", "timestamptz", "bigint",
-                "numeric", "timestamptz", "boolean", "text", "boolean", "bigint", "timestamptz");
+                "numeric", "timestamptz", "boolean", "text", "boolean", "bigint", "bigint");
         for (PaperOrder o : orders) {
             OrderInstruction i = o.instruction;
             rows.add(o.orderId, o.signalId.value(), o.role.name(), o.partition, o.strategyId.value(), o.token.value(),
@@ -140,7 +140,7 @@ final class PaperStore {
                     price(i.limitPrice()), price(i.stopPrice()), i.bracket() == null ? null : i.bracket().takeProfitPct(),
                     i.bracket() == null ? null : i.bracket().stopLossPct(), time(o.placedAt), time(o.expiresAt),
                     o.filled, o.filledCost, time(o.lastFillAt), o.triggered, o.status.name(), bracketLive.apply(o), 0L,
-                    time(o.actedAt));
+                    o.tickOffset);
         }
         jdbc.sql("INSERT INTO paper_orders (" + ORDER_COLUMNS + ") VALUES " + rows.values())
                 .params(rows.parameters()).update();
@@ -149,16 +149,16 @@ final class PaperStore {
 
     private int update(List<PaperOrder> orders, Function<PaperOrder, Boolean> bracketLive) {
         SqlRows rows = new SqlRows("text", "bigint", "bigint", "numeric", "timestamptz", "boolean", "text", "boolean",
-                "timestamptz");
+                "bigint");
         for (PaperOrder o : orders) {
             rows.add(o.orderId, o.version, o.filled, o.filledCost, time(o.lastFillAt), o.triggered, o.status.name(),
-                    bracketLive.apply(o), time(o.actedAt));
+                    bracketLive.apply(o), o.tickOffset);
         }
         return jdbc.sql("UPDATE paper_orders o SET filled = v.filled, filled_cost = v.filled_cost,"
                         + " last_fill_at = v.last_fill_at, triggered = v.triggered, status = v.status,"
-                        + " bracket_live = v.bracket_live, acted_at = v.acted_at, version = o.version + 1,"
+                        + " bracket_live = v.bracket_live, tick_offset = v.tick_offset, version = o.version + 1,"
                         + " updated_at = now() FROM (VALUES " + rows.values() + ") AS v(order_id, version, filled,"
-                        + " filled_cost, last_fill_at, triggered, status, bracket_live, acted_at)"
+                        + " filled_cost, last_fill_at, triggered, status, bracket_live, tick_offset)"
                         + " WHERE o.order_id = v.order_id AND o.version = v.version")
                 .params(rows.parameters()).update();
     }
@@ -227,8 +227,7 @@ final class PaperStore {
         order.triggered = rs.getBoolean(21);
         order.status = BrokerOrder.Status.valueOf(rs.getString(22));
         order.version = rs.getLong(24);
-        order.actedAt = instant(rs, 25);
-        order.seenUntil = order.actedAt;
+        order.tickOffset = rs.getLong(25);
         return new Stored(order, rs.getBoolean(23));
     }
 

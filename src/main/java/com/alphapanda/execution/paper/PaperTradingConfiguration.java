@@ -8,6 +8,7 @@ import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
+import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -19,6 +20,7 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,13 +31,15 @@ class PaperTradingConfiguration {
 
     @Bean
     PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
-                                          DataSource dataSource, PlatformProperties platform) {
+                                          DataSource dataSource, PlatformProperties platform,
+                                          ConsumerFactory<Object, Object> kafkaConsumerFactory) {
         PaperSettings settings = properties.settings();
         new JournalImport(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource))).runIfNeeded(
                 () -> new PaperVenue(settings, calendar, () -> EventId.next().asString()), settings,
                 Topics.signalsValidated(Broker.PAPER));
         return new PaperTradingEngine(new PaperVenue(settings, calendar, () -> EventId.next().asString()),
-                new PaperStore(jdbc), new PaperJournal(jdbc), settings, PaperTradingListeners.tickGroup(platform));
+                new PaperStore(jdbc), new PaperJournal(jdbc), settings, PaperTradingListeners.tickGroup(platform),
+                new KafkaTickHistory(kafkaConsumerFactory, Duration.ofSeconds(30)));
     }
 
     @Bean

@@ -16,13 +16,17 @@ import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import com.alphapanda.execution.BrokerOrder;
 import com.alphapanda.execution.OrderRequest;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +48,13 @@ final class PaperTradingEngine {
     private final PaperJournal journal;
     private final PaperSettings settings;
     private final String tickGroup;
+    private final TickHistory history;
     private final Set<Integer> owned = new TreeSet<>();
+    /** Tick partition → the last offset this instance's tick consumer has read there (in this process). */
+    private final Map<Integer, Long> ticksRead = new HashMap<>();
+    private final Map<InstrumentToken, Integer> tickPartitions = new HashMap<>();
+    /** Orders restored here and not yet matched against the ticks read before they were restored. */
+    private final Set<String> catchingUp = new HashSet<>();
     private final PassState pass = new PassState();
     /** How far this instance's tick group has committed the effects of ticks (null: read it first). */
     private Map<Integer, Long> tickProgress;
@@ -52,19 +62,20 @@ final class PaperTradingEngine {
     private boolean stale;
 
     PaperTradingEngine(PaperVenue venue, PaperStore store, PaperJournal journal, PaperSettings settings,
-                       String tickGroup) {
+                       String tickGroup, TickHistory history) {
         this.venue = venue;
         this.store = store;
         this.journal = journal;
         this.settings = settings;
         this.tickGroup = tickGroup;
+        this.history = history;
     }
 
     /** These partitions of the validated signals are now this instance's: their working orders are read. */
     synchronized void assigned(Collection<Integer> partitions) {
         owned.addAll(partitions);
         venue.forget(o -> partitions.contains(o.partition));
-        store.live(partitions).forEach(s -> venue.restore(s.order(), s.bracketLive()));
+        restore(partitions);
         log.info("Paper venue owns signal partitions {}", owned);
     }
 
@@ -83,24 +94,33 @@ final class PaperTradingEngine {
         lock(strategies);
     }
 
-    /** Starts a batch of ticks (keys: instrument tokens): locks the accounts of strategies working those instruments. */
-    synchronized void beginTicks(Collection<String> keys) {
+    /**
+     * Starts a batch of ticks: locks (in strategy order) the accounts of strategies working the batch's instruments
+     * and of orders restored here since the last batch, then catches those orders up: the ticks this instance's
+     * consumer read before it owned them, from the tick after their {@code tickOffset}, are matched first. Returns
+     * what the catch-up caused, to publish with the batch.
+     */
+    synchronized List<Envelope<OrderEvent>> beginTicks(List<ConsumerRecord<String, byte[]>> records) {
         begin();
         if (tickProgress == null) {
-            tickProgress = new java.util.HashMap<>(store.tickProgress(tickGroup));
+            tickProgress = new HashMap<>(store.tickProgress(tickGroup));
         }
         if (venue.idle()) {
-            return;
+            return List.of();
         }
-        Set<InstrumentToken> tokens = new java.util.HashSet<>();
-        for (String key : keys) {
+        Set<InstrumentToken> tokens = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
             try {
-                tokens.add(InstrumentToken.of(Long.parseLong(key)));
+                tokens.add(InstrumentToken.of(Long.parseLong(record.key())));
             } catch (RuntimeException notAToken) {
                 // a record with a bad key fails on its own when it is decoded
             }
         }
-        lock(venue.strategiesTrading(tokens));
+        Map<Integer, List<PaperOrder>> behind = TickCatchUp.behind(venue, catchingUp, this::tickPartitionOf);
+        Set<String> strategies = new TreeSet<>(venue.strategiesTrading(tokens));
+        behind.values().forEach(orders -> orders.forEach(o -> strategies.add(o.strategyId.value())));
+        lock(strategies);
+        return catchUp(behind, records);
     }
 
     /** Starts a batch of operator commands (they change orders, never accounts). */
@@ -128,8 +148,10 @@ final class PaperTradingEngine {
     synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick, PaperStore.Source source) {
         restoreIfStale();
         if (tickProgress == null) {
-            tickProgress = new java.util.HashMap<>(store.tickProgress(tickGroup));
+            tickProgress = new HashMap<>(store.tickProgress(tickGroup));
         }
+        ticksRead.merge(source.partition(), source.offset(), Math::max);
+        tickPartitions.put(tick.instrumentToken(), source.partition());
         if (source.offset() <= tickProgress.getOrDefault(source.partition(), -1L)) {
             venue.see(tick);
             List<Envelope<OrderEvent>> envelopes = journal.envelopesOf(cause.id(), tickGroup);
@@ -139,14 +161,47 @@ final class PaperTradingEngine {
             }
             return envelopes;
         }
-        if (!venue.idle()) {
-            lock(venue.strategiesTrading(Set.of(tick.instrumentToken())));
-        }
-        List<VenueRecord> records = venue.onTick(tick);
+        List<VenueRecord> records = match(tick, source.offset());
         if (!records.isEmpty()) {
             pass.ticks.merge(source.partition(), source.offset(), Math::max);
         }
         return commit(cause, records, -1, tickGroup);
+    }
+
+    private List<VenueRecord> match(MarketTick tick, long offset) {
+        if (!venue.idle()) {
+            lock(venue.strategiesTrading(Set.of(tick.instrumentToken())));
+        }
+        return venue.onTick(tick, offset);
+    }
+
+    /** Matches the orders behind against the ticks read before they were restored here. */
+    private List<Envelope<OrderEvent>> catchUp(Map<Integer, List<PaperOrder>> behind,
+                                               List<ConsumerRecord<String, byte[]>> records) {
+        List<Envelope<OrderEvent>> out = new ArrayList<>();
+        behind.forEach((partition, orders) -> {
+            Long upTo = TickCatchUp.readUpTo(partition, ticksRead, records);
+            if (upTo == null) {
+                return; // this instance has not read that partition yet: wait for its first tick there
+            }
+            long from = orders.stream().mapToLong(o -> o.tickOffset).min().orElseThrow() + 1;
+            if (from <= upTo) {
+                log.info("Catching {} restored orders up on market.ticks-{} offsets {}..{}", orders.size(), partition,
+                        from, upTo);
+                for (TickHistory.Tick t : history.read(partition, from, upTo)) {
+                    if (t.envelope().payload() instanceof MarketTick tick) {
+                        out.addAll(commit(t.envelope(), match(tick, t.offset()), -1, tickGroup));
+                    }
+                }
+            }
+            orders.forEach(o -> catchingUp.remove(o.orderId));
+        });
+        return out;
+    }
+
+    private int tickPartitionOf(InstrumentToken token) {
+        Integer seen = tickPartitions.get(token);
+        return seen != null ? seen : JournalImport.partitionOf(token.toString(), Topics.MARKET_TICKS);
     }
 
     /**
@@ -230,8 +285,16 @@ final class PaperTradingEngine {
     private void restoreIfStale() {
         if (stale) {
             venue.forgetState();
-            store.live(owned).forEach(s -> venue.restore(s.order(), s.bracketLive()));
+            catchingUp.clear();
+            restore(owned);
             stale = false;
+        }
+    }
+
+    private void restore(Collection<Integer> partitions) {
+        for (PaperStore.Stored stored : store.live(partitions)) {
+            venue.restore(stored.order(), stored.bracketLive());
+            catchingUp.add(stored.order().orderId);
         }
     }
 
@@ -268,7 +331,10 @@ final class PaperTradingEngine {
             stale = true;
             throw new IllegalStateException("paper accounts changed without their lock: " + changes.accounts());
         }
-        changes.orders().stream().filter(o -> o.partition < 0).forEach(o -> o.partition = partition);
+        changes.orders().stream().filter(o -> o.partition < 0).forEach(o -> {
+            o.partition = partition;
+            o.tickOffset = ticksRead.getOrDefault(tickPartitionOf(o.token), -1L); // it matches the ticks read next
+        });
         if (!store.saveOrders(changes.orders(), o -> venue.bracketLive(o.orderId))) {
             stale = true;
             throw new PaperOrderConflict("an order of input " + cause.id() + " was changed by another instance");

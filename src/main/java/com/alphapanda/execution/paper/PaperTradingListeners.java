@@ -56,7 +56,7 @@ final class PaperTradingListeners implements ConsumerSeekAware {
             }
         });
         this.ticks = new VenueStage<>(engine, MarketEvent.class,
-                records -> engine.beginTicks(VenueStage.keys(records)), (envelope, record) -> {
+                records -> publish(publisher, engine.beginTicks(records)), (envelope, record) -> {
             switch (envelope.payload()) {
                 case MarketTick tick -> publish(publisher, engine.onTick(envelope, tick, VenueStage.source(record)));
             }

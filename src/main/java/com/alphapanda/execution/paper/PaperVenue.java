@@ -139,6 +139,14 @@ final class PaperVenue implements BrokerGateway {
 
     /** The records a tick causes: expiries, resting orders filling or triggering, bracket exits. */
     List<VenueRecord> onTick(MarketTick tick) {
+        return onTick(tick, -1);
+    }
+
+    /**
+     * The records a tick read at {@code offset} of its partition causes (-1: no offset); an order or bracket whose
+     * {@link PaperOrder#tickOffset} is at or past that offset has been matched against it already and is skipped.
+     */
+    List<VenueRecord> onTick(MarketTick tick, long offset) {
         InstrumentToken token = tick.instrumentToken();
         Instant at = tick.timestamp();
         see(tick);
@@ -148,14 +156,19 @@ final class PaperVenue implements BrokerGateway {
         List<VenueRecord> out = new ArrayList<>();
         expireDue(at, out);
         BigDecimal price = tick.lastPrice().value();
-        for (PaperOrder order : List.copyOf(resting.values())) {
-            if (order.token.equals(token) && at.isAfter(order.placedAt) && order.status.isWorking()
-                    && (order.seenUntil == null || at.isAfter(order.seenUntil))) {
-                order.actedAt = at;
+        Predicate<PaperOrder> unseen = o -> o.token.equals(token) && (offset < 0 || offset > o.tickOffset);
+        List<PaperOrder> matching = resting.values().stream().filter(unseen).toList();
+        List<PaperBracket> exiting = brackets.values().stream().filter(b -> unseen.test(b.entry())).toList();
+        for (PaperOrder order : matching) {
+            if (at.isAfter(order.placedAt) && order.status.isWorking()) {
                 work(order, price, at, new SplittableRandom(order.orderId.hashCode() * 31L + order.filled), false, out);
             }
         }
-        exitBrackets(token, price, at, out);
+        exitBrackets(exiting, token, price, at, out);
+        if (offset >= 0) {
+            matching.forEach(o -> o.tickOffset = offset);
+            exiting.forEach(b -> b.entry().tickOffset = offset);
+        }
         return out;
     }
 
@@ -263,6 +276,17 @@ final class PaperVenue implements BrokerGateway {
         return strategies;
     }
 
+    /** Whether the order with this id is here (working, or with an armed bracket). */
+    boolean holds(String orderId) {
+        PaperOrder order = orders.get(orderId);
+        return order != null && (order.status.isWorking() || brackets.containsKey(orderId));
+    }
+
+    /** The order with this id (it must be here). */
+    PaperOrder orderById(String orderId) {
+        return orders.get(orderId);
+    }
+
     /** Every order known here. */
     List<PaperOrder> allOrders() {
         return List.copyOf(orders.values());
@@ -364,10 +388,11 @@ final class PaperVenue implements BrokerGateway {
         }
     }
 
-    private void exitBrackets(InstrumentToken token, BigDecimal price, Instant at, List<VenueRecord> out) {
-        for (PaperBracket bracket : List.copyOf(brackets.values())) {
+    private void exitBrackets(List<PaperBracket> candidates, InstrumentToken token, BigDecimal price, Instant at,
+                              List<VenueRecord> out) {
+        for (PaperBracket bracket : candidates) {
             PaperOrder entry = bracket.entry();
-            if (!entry.token.equals(token) || !at.isAfter(bracket.armedAt())) {
+            if (!at.isAfter(bracket.armedAt()) || brackets.get(entry.orderId) != bracket) {
                 continue;
             }
             long held = account(entry.strategyId.value()).held(token);

@@ -70,7 +70,8 @@ class JournalImportTest {
         restarted.engine.assigned(List.of(partition));
         assertThat(restarted.engine.venue().openOrders()).singleElement()
                 .satisfies(o -> assertThat(o.signalId()).isEqualTo(resting.signalId()));
-        assertThat(restarted.tick(MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(9)))).hasSize(1);
+        assertThat(restarted.tick(Envelopes.root(Topics.MARKET_TICKS,
+                MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(9)), "test"), 0)).hasSize(1);
         assertThat(restarted.engine.findBySignal(filled.signalId())).isPresent();
         assertThat(db.jdbc.sql("SELECT count(*) FROM paper_inputs WHERE input_event_id = :id")
                 .param("id", filled.signalId().value()).query(Long.class).single())

@@ -7,8 +7,10 @@ import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topics;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,20 +29,23 @@ final class PaperVenueInstance {
     final PaperTradingEngine engine;
     private final JdbcTransactionManager transactions;
 
-    private final AtomicLong tickOffsets = new AtomicLong();
+    /** For tests where no order is behind the instance's tick consumer: nothing is read again. */
+    static final TickHistory NO_CATCH_UP = (partition, from, to) -> {
+        throw new AssertionError("unexpected catch-up of market.ticks-" + partition + " " + from + ".." + to);
+    };
 
     PaperVenueInstance(DataSource dataSource, String name) {
-        this(dataSource, name, "ticks." + name);
+        this(dataSource, name, "ticks." + name, NO_CATCH_UP);
     }
 
     /** An instance whose tick group is {@code tickGroup} (the same group after a restart). */
-    PaperVenueInstance(DataSource dataSource, String name, String tickGroup) {
+    PaperVenueInstance(DataSource dataSource, String name, String tickGroup, TickHistory history) {
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AtomicLong ids = new AtomicLong();
         PaperSettings settings = PaperSettings.defaults();
         this.engine = new PaperTradingEngine(new PaperVenue(settings, PaperVenueFixture.CALENDAR,
                 () -> name + "-" + ids.incrementAndGet()), new PaperStore(jdbc), new PaperJournal(jdbc), settings,
-                tickGroup);
+                tickGroup, history);
         this.transactions = new JdbcTransactionManager(dataSource);
     }
 
@@ -50,15 +55,20 @@ final class PaperVenueInstance {
                 () -> engine.onValidated(signal, signal.payload(), new PaperStore.Source(SIGNALS, partition, offset)));
     }
 
-    /** A new tick, consumed at this instance's next tick offset. */
-    List<Envelope<OrderEvent>> tick(MarketTick tick) {
-        return tick(Envelopes.root(Topics.MARKET_TICKS, tick, "test"), tickOffsets.getAndIncrement());
+    /** A tick consumed from tick partition 0 at {@code offset}: what its batch published (catch-up first). */
+    List<Envelope<OrderEvent>> tick(Envelope<MarketTick> tick, long offset) {
+        return tick(tick, 0, offset);
     }
 
-    /** A tick consumed from tick partition 0 at {@code offset}. */
-    List<Envelope<OrderEvent>> tick(Envelope<MarketTick> tick, long offset) {
-        var source = new PaperStore.Source(Topics.MARKET_TICKS.name(), 0, offset);
-        return pass(() -> engine.beginTicks(List.of(tick.key())), () -> engine.onTick(tick, tick.payload(), source));
+    /** A tick consumed from a tick partition at {@code offset}: what its batch published (catch-up first). */
+    List<Envelope<OrderEvent>> tick(Envelope<MarketTick> tick, int partition, long offset) {
+        var source = new PaperStore.Source(Topics.MARKET_TICKS.name(), partition, offset);
+        var record = new ConsumerRecord<String, byte[]>(source.topic(), partition, offset, tick.key(), new byte[0]);
+        List<Envelope<OrderEvent>> published = new ArrayList<>();
+        return pass(() -> published.addAll(engine.beginTicks(List.of(record))), () -> {
+            published.addAll(engine.onTick(tick, tick.payload(), source));
+            return published;
+        });
     }
 
     private List<Envelope<OrderEvent>> pass(Runnable begin, Supplier<List<Envelope<OrderEvent>>> work) {

@@ -90,14 +90,14 @@ class PaperVenueInstancesTest {
     @Test
     void aRestartRestoresOpenRestingOrdersAndFillsThemOnTheNextTick() {
         PaperVenueInstance before = instance("a", 0);
-        before.tick(MarketTick.ltp(RELIANCE, Price.of("100"), T0.minusSeconds(5)));
+        before.tick(tick("100", T0.minusSeconds(5)), 0);
         Envelope<ValidatedSignal> limit = signal(RELIANCE, SignalType.BUY, 10, limit("99"));
         assertThat(before.signal(limit, 0, 3)).hasSize(1); // submitted, resting
 
         PaperVenueInstance after = instance("restarted", 0);
         assertThat(after.engine.venue().openOrders()).singleElement()
                 .satisfies(o -> assertThat(o.signalId()).isEqualTo(limit.id()));
-        List<Envelope<OrderEvent>> fills = after.tick(MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(5)));
+        List<Envelope<OrderEvent>> fills = after.tick(tick("98.90", T0.plusSeconds(5)), 1);
 
         assertThat(fills).singleElement().satisfies(e -> assertThat(((OrderFilled) e.payload()).quantity().value())
                 .isEqualTo(10));
@@ -108,14 +108,14 @@ class PaperVenueInstancesTest {
     @Test
     void aRestingOrderFillsOnceWhenTwoInstancesSeeTheTriggerTick() {
         PaperVenueInstance a = instance("a", 0);
-        a.tick(MarketTick.ltp(RELIANCE, Price.of("100"), T0.minusSeconds(5)));
+        a.tick(tick("100", T0.minusSeconds(5)), 0);
         a.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
         PaperVenueInstance b = instance("b", 0); // took the partition over while a still runs
-        MarketTick trigger = MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(5));
+        Envelope<MarketTick> trigger = tick("98.90", T0.plusSeconds(5));
 
-        List<Envelope<OrderEvent>> fills = a.tick(trigger);
-        assertThatThrownBy(() -> b.tick(trigger)).isInstanceOf(PaperTradingEngine.PaperOrderConflict.class);
-        assertThat(b.tick(trigger)).as("retried after reading the venue again").isEmpty();
+        List<Envelope<OrderEvent>> fills = a.tick(trigger, 1);
+        assertThatThrownBy(() -> b.tick(trigger, 1)).isInstanceOf(PaperTradingEngine.PaperOrderConflict.class);
+        assertThat(b.tick(trigger, 1)).as("retried after reading the venue again").isEmpty();
 
         assertThat(fills).hasSize(1);
         assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
@@ -126,14 +126,14 @@ class PaperVenueInstancesTest {
     @Test
     void aDayOrderExpiresOnceWithTwoRunners() {
         PaperVenueInstance a = instance("a", 0);
-        a.tick(MarketTick.ltp(RELIANCE, Price.of("100"), T0.minusSeconds(5)));
+        a.tick(tick("100", T0.minusSeconds(5)), 0);
         a.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
         PaperVenueInstance b = instance("b", 0);
-        MarketTick afterClose = MarketTick.ltp(RELIANCE, Price.of("100"), Instant.parse("2026-11-26T10:05:00Z"));
+        Envelope<MarketTick> afterClose = tick("100", Instant.parse("2026-11-26T10:05:00Z"));
 
-        List<Envelope<OrderEvent>> expired = b.tick(afterClose);
-        assertThatThrownBy(() -> a.tick(afterClose)).isInstanceOf(PaperTradingEngine.PaperOrderConflict.class);
-        assertThat(a.tick(afterClose)).isEmpty();
+        List<Envelope<OrderEvent>> expired = b.tick(afterClose, 1);
+        assertThatThrownBy(() -> a.tick(afterClose, 1)).isInstanceOf(PaperTradingEngine.PaperOrderConflict.class);
+        assertThat(a.tick(afterClose, 1)).isEmpty();
 
         assertThat(expired).singleElement()
                 .satisfies(e -> assertThat(((OrderFailed) e.payload()).reasonCode()).isEqualTo("EXPIRED"));
@@ -143,21 +143,20 @@ class PaperVenueInstancesTest {
 
     @Test
     void aTickWhoseEventsWereNotPublishedIsPublishedAgainByItsGroupAfterARestartAndNeverMatchedTwice() {
-        PaperVenueInstance before = new PaperVenueInstance(db.dataSource, "a", "ticks.node-1");
+        PaperVenueInstance before = new PaperVenueInstance(db.dataSource, "a", "ticks.node-1",
+                PaperVenueInstance.NO_CATCH_UP);
         before.engine.assigned(List.of(0));
-        before.tick(Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(RELIANCE, Price.of("100"), T0.minusSeconds(5)),
-                "test"), 0);
+        before.tick(tick("100", T0.minusSeconds(5)), 0);
         before.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
-        Envelope<MarketTick> trigger = Envelopes.root(Topics.MARKET_TICKS,
-                MarketTick.ltp(RELIANCE, Price.of("98.90"), T0.plusSeconds(5)), "test");
+        Envelope<MarketTick> trigger = tick("98.90", T0.plusSeconds(5));
         List<Envelope<OrderEvent>> fills = before.tick(trigger, 1);
 
         // killed before the Kafka transaction committed: the restarted instance (same group) gets the tick again
-        PaperVenueInstance restarted = new PaperVenueInstance(db.dataSource, "a2", "ticks.node-1");
+        PaperVenueInstance restarted = new PaperVenueInstance(db.dataSource, "a2", "ticks.node-1",
+                PaperVenueInstance.NO_CATCH_UP);
         restarted.engine.assigned(List.of(0));
         assertThat(restarted.tick(trigger, 1)).as("the same events, unchanged").isEqualTo(fills);
-        assertThat(restarted.tick(Envelopes.root(Topics.MARKET_TICKS,
-                MarketTick.ltp(RELIANCE, Price.of("98.50"), T0.plusSeconds(6)), "test"), 2)).isEmpty();
+        assertThat(restarted.tick(tick("98.50", T0.plusSeconds(6)), 2)).isEmpty();
 
         assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
         assertThat(cash()).isEqualByComparingTo(START.subtract(spent(fills)));
@@ -175,6 +174,10 @@ class PaperVenueInstancesTest {
                 null, instruction, null);
         return Envelopes.root(Topics.signalsValidated(Broker.PAPER),
                 new ValidatedSignal(signal, Quantity.of(quantity), Price.of("100"), Map.of(), T0), "test");
+    }
+
+    private static Envelope<MarketTick> tick(String price, Instant at) {
+        return Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(RELIANCE, Price.of(price), at), "test");
     }
 
     private static OrderInstruction limit(String price) {
