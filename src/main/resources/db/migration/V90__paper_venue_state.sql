@@ -79,6 +79,11 @@ CREATE TABLE paper_tick_progress (
 );
 
 -- The journal now serves re-publication and audit only (looked up by input, never replayed at start-up). A tick's
--- rows name the tick group that wrote them: several instances act on the same tick, each for its own orders.
+-- rows name the tick group that wrote them and where it read the tick: several instances act on the same tick, each
+-- for its own orders, and a new owner of an order re-publishes the rows of a dead instance whose group never
+-- committed that tick's offset (its Kafka transaction did not commit).
 ALTER TABLE paper_journal ADD COLUMN written_by varchar(255);
+ALTER TABLE paper_journal ADD COLUMN tick_partition integer;
+ALTER TABLE paper_journal ADD COLUMN tick_offset bigint;
+CREATE INDEX idx_paper_journal_ticks_recent ON paper_journal (recorded_at) WHERE written_by IS NOT NULL;
 CREATE INDEX idx_paper_journal_order ON paper_journal (order_id);

@@ -6,6 +6,7 @@ import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.id.EventId;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
@@ -30,22 +31,30 @@ final class PaperJournal {
     }
 
     /** One journal row. */
-    record Row(EventId inputId, String kind, String orderId, String envelope, String writtenBy) {
+    record Row(EventId inputId, String kind, String orderId, String envelope, ByTick tick) {
+    }
+
+    /** A tick's rows: the tick group that matched it and where that group read it. */
+    record ByTick(String group, int partition, long offset) {
+    }
+
+    /** A tick's journaled envelope, written by another tick group. */
+    record Written(ByTick tick, Envelope<OrderEvent> envelope) {
     }
 
     /**
      * The rows of an input's records; {@code envelopes} are those of its emitted events, in the same order;
-     * {@code writtenBy}: the tick group for a tick, else null.
+     * {@code tick}: for a tick, which group matched it and where it read it; else null.
      */
     List<Row> rows(EventId inputId, List<VenueRecord> records, List<Envelope<OrderEvent>> envelopes,
-                   String writtenBy) {
+                   ByTick tick) {
         Iterator<Envelope<OrderEvent>> emitted = envelopes.iterator();
         List<Row> rows = new ArrayList<>();
         for (VenueRecord record : records) {
             rows.add(switch (record) {
                 case VenueRecord.Emitted e -> new Row(inputId, "event", e.event().orderId(),
-                        new String(codec.encode(emitted.next()), StandardCharsets.UTF_8), writtenBy);
-                case VenueRecord.StopTriggered t -> new Row(inputId, "stop_triggered", t.orderId(), null, writtenBy);
+                        new String(codec.encode(emitted.next()), StandardCharsets.UTF_8), tick);
+                case VenueRecord.StopTriggered t -> new Row(inputId, "stop_triggered", t.orderId(), null, tick);
             });
         }
         return rows;
@@ -59,10 +68,12 @@ final class PaperJournal {
     }
 
     private void insert(List<Row> rows) {
-        SqlRows values = new SqlRows("uuid", "text", "text", "text", "text");
-        rows.forEach(r -> values.add(r.inputId().value(), r.kind(), r.orderId(), r.envelope(), r.writtenBy()));
-        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope, written_by) VALUES "
-                        + values.values())
+        SqlRows values = new SqlRows("uuid", "text", "text", "text", "text", "integer", "bigint");
+        rows.forEach(r -> values.add(r.inputId().value(), r.kind(), r.orderId(), r.envelope(),
+                r.tick() == null ? null : r.tick().group(), r.tick() == null ? null : r.tick().partition(),
+                r.tick() == null ? null : r.tick().offset()));
+        jdbc.sql("INSERT INTO paper_journal (input_event_id, kind, order_id, envelope, written_by, tick_partition,"
+                        + " tick_offset) VALUES " + values.values())
                 .params(values.parameters()).update();
     }
 
@@ -88,6 +99,24 @@ final class PaperJournal {
                         + " AND written_by = :group ORDER BY seq")
                 .param("id", tickId.value()).param("group", writtenBy)
                 .query(String.class).list().stream().map(this::decode).toList();
+    }
+
+    /**
+     * The tick envelopes other tick groups journaled within {@code window} for orders of these signal partitions, in
+     * order: candidates to re-publish when their group never committed the tick.
+     */
+    List<Written> byOtherGroups(Collection<Integer> partitions, String group, java.time.Duration window) {
+        SqlRows keys = new SqlRows("integer");
+        partitions.forEach(keys::add);
+        List<Object> params = new ArrayList<>(keys.parameters());
+        params.add(group);
+        params.add(window.toSeconds());
+        return jdbc.sql("SELECT j.written_by, j.tick_partition, j.tick_offset, j.envelope FROM paper_journal j"
+                        + " JOIN paper_orders o ON o.order_id = j.order_id WHERE o.signal_partition IN ("
+                        + keys.values() + ") AND j.kind = 'event' AND j.written_by IS NOT NULL AND j.written_by <> ?"
+                        + " AND j.recorded_at > now() - make_interval(secs => ?::double precision) ORDER BY j.seq")
+                .params(params).query((rs, n) -> new Written(new ByTick(rs.getString(1), rs.getInt(2), rs.getLong(3)),
+                        decode(rs.getString(4)))).list();
     }
 
     private Envelope<OrderEvent> decode(String text) {

@@ -11,6 +11,7 @@ import com.alphapanda.monitoring.PipelineActivity;
 import java.time.Duration;
 import java.util.List;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
@@ -32,14 +33,15 @@ class PaperTradingConfiguration {
     @Bean
     PaperTradingEngine paperTradingEngine(PaperTradingProperties properties, NseCalendar calendar, JdbcClient jdbc,
                                           DataSource dataSource, PlatformProperties platform,
-                                          ConsumerFactory<Object, Object> kafkaConsumerFactory) {
+                                          ConsumerFactory<Object, Object> kafkaConsumerFactory, Admin kafkaAdminClient) {
         PaperSettings settings = properties.settings();
         new JournalImport(jdbc, new TransactionTemplate(new JdbcTransactionManager(dataSource))).runIfNeeded(
                 () -> new PaperVenue(settings, calendar, () -> EventId.next().asString()), settings,
                 Topics.signalsValidated(Broker.PAPER));
         return new PaperTradingEngine(new PaperVenue(settings, calendar, () -> EventId.next().asString()),
                 new PaperStore(jdbc), new PaperJournal(jdbc), settings, PaperTradingListeners.tickGroup(platform),
-                new KafkaTickHistory(kafkaConsumerFactory, Duration.ofSeconds(30)));
+                new KafkaTickHistory(kafkaConsumerFactory, Duration.ofSeconds(30)),
+                new TickGroupOffsets(kafkaAdminClient, Duration.ofSeconds(10))::committed);
     }
 
     @Bean

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +42,7 @@ import org.slf4j.LoggerFactory;
 final class PaperTradingEngine {
 
     static final String SOURCE = "paper_trading";
+    private static final java.time.Duration UNCONFIRMED_WINDOW = java.time.Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
 
     private final PaperVenue venue;
@@ -49,6 +51,10 @@ final class PaperTradingEngine {
     private final PaperSettings settings;
     private final String tickGroup;
     private final TickHistory history;
+    /** The offsets another instance's tick group committed on market.ticks, by partition. */
+    private final Function<String, Map<Integer, Long>> committedTicks;
+    /** Signal partitions assigned here whose orders' tick events by other groups are still to be confirmed. */
+    private final Set<Integer> unconfirmed = new TreeSet<>();
     private final Set<Integer> owned = new TreeSet<>();
     /** Tick partition → the last offset this instance's tick consumer has read there (in this process). */
     private final Map<Integer, Long> ticksRead = new HashMap<>();
@@ -62,13 +68,15 @@ final class PaperTradingEngine {
     private boolean stale;
 
     PaperTradingEngine(PaperVenue venue, PaperStore store, PaperJournal journal, PaperSettings settings,
-                       String tickGroup, TickHistory history) {
+                       String tickGroup, TickHistory history,
+                       Function<String, Map<Integer, Long>> committedTicks) {
         this.venue = venue;
         this.store = store;
         this.journal = journal;
         this.settings = settings;
         this.tickGroup = tickGroup;
         this.history = history;
+        this.committedTicks = committedTicks;
     }
 
     /** These partitions of the validated signals are now this instance's: their working orders are read. */
@@ -76,22 +84,28 @@ final class PaperTradingEngine {
         owned.addAll(partitions);
         venue.forget(o -> partitions.contains(o.partition));
         restore(partitions);
+        unconfirmed.addAll(partitions);
         log.info("Paper venue owns signal partitions {}", owned);
     }
 
     /** These partitions are no longer this instance's: their orders are forgotten here. */
     synchronized void revoked(Collection<Integer> partitions) {
         owned.removeAll(partitions);
+        unconfirmed.removeAll(partitions);
         venue.forget(o -> partitions.contains(o.partition));
     }
 
-    /** Starts a batch of validated signals: locks their strategies' accounts (keys {@code strategy:token}) in order. */
-    synchronized void beginSignals(Collection<String> keys) {
+    /**
+     * Starts a batch of validated signals: locks their strategies' accounts (keys {@code strategy:token}) in order.
+     * Returns the events to publish again with the batch (see {@link #unconfirmedEvents}).
+     */
+    synchronized List<Envelope<OrderEvent>> beginSignals(Collection<String> keys) {
         begin();
         Set<String> strategies = new TreeSet<>();
         keys.stream().filter(k -> k != null && k.lastIndexOf(':') > 0)
                 .forEach(k -> strategies.add(k.substring(0, k.lastIndexOf(':'))));
         lock(strategies);
+        return unconfirmedEvents();
     }
 
     /**
@@ -105,8 +119,9 @@ final class PaperTradingEngine {
         if (tickProgress == null) {
             tickProgress = new HashMap<>(store.tickProgress(tickGroup));
         }
+        List<Envelope<OrderEvent>> out = new ArrayList<>(unconfirmedEvents());
         if (venue.idle()) {
-            return List.of();
+            return out;
         }
         Set<InstrumentToken> tokens = new HashSet<>();
         for (ConsumerRecord<String, byte[]> record : records) {
@@ -120,7 +135,32 @@ final class PaperTradingEngine {
         Set<String> strategies = new TreeSet<>(venue.strategiesTrading(tokens));
         behind.values().forEach(orders -> orders.forEach(o -> strategies.add(o.strategyId.value())));
         lock(strategies);
-        return catchUp(behind, records);
+        out.addAll(catchUp(behind, records));
+        return out;
+    }
+
+    /**
+     * The tick events other instances journaled (within the last hour) for the orders of partitions assigned here
+     * since, whose tick their group never committed: that instance died between its database commit and its Kafka
+     * commit, so they were never published. Published again, same ids (consumers are idempotent by id; should that
+     * instance still commit, the copies are recognised).
+     */
+    private List<Envelope<OrderEvent>> unconfirmedEvents() {
+        if (unconfirmed.isEmpty()) {
+            return List.of();
+        }
+        List<PaperJournal.Written> written = journal.byOtherGroups(unconfirmed, tickGroup, UNCONFIRMED_WINDOW);
+        Map<String, Map<Integer, Long>> committed = new HashMap<>();
+        List<Envelope<OrderEvent>> lost = written.stream().filter(w -> w.tick().offset() >= committed
+                        .computeIfAbsent(w.tick().group(), committedTicks)
+                        .getOrDefault(w.tick().partition(), 0L))
+                .map(PaperJournal.Written::envelope).toList();
+        if (!lost.isEmpty()) {
+            log.warn("Re-publishing {} tick events of signal partitions {} whose Kafka transaction never committed",
+                    lost.size(), unconfirmed);
+        }
+        pass.confirmed.addAll(unconfirmed);
+        return lost;
     }
 
     /** Starts a batch of operator commands (they change orders, never accounts). */
@@ -165,7 +205,7 @@ final class PaperTradingEngine {
         if (!records.isEmpty()) {
             pass.ticks.merge(source.partition(), source.offset(), Math::max);
         }
-        return commit(cause, records, -1, tickGroup);
+        return commit(cause, records, -1, new PaperJournal.ByTick(tickGroup, source.partition(), source.offset()));
     }
 
     private List<VenueRecord> match(MarketTick tick, long offset) {
@@ -190,7 +230,8 @@ final class PaperTradingEngine {
                         from, upTo);
                 for (TickHistory.Tick t : history.read(partition, from, upTo)) {
                     if (t.envelope().payload() instanceof MarketTick tick) {
-                        out.addAll(commit(t.envelope(), match(tick, t.offset()), -1, tickGroup));
+                        out.addAll(commit(t.envelope(), match(tick, t.offset()), -1,
+                                new PaperJournal.ByTick(tickGroup, partition, t.offset())));
                     }
                 }
             }
@@ -248,6 +289,7 @@ final class PaperTradingEngine {
         if (tickProgress != null) {
             pass.ticks.forEach((partition, offset) -> tickProgress.merge(partition, offset, Math::max));
         }
+        unconfirmed.removeAll(pass.confirmed);
         pass.clear();
     }
 
@@ -322,7 +364,7 @@ final class PaperTradingEngine {
     }
 
     private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition,
-                                              String writtenBy) {
+                                              PaperJournal.ByTick tick) {
         PaperVenue.Changes changes = venue.drainChanges();
         if (changes.orders().isEmpty() && records.isEmpty()) {
             return List.of();
@@ -343,7 +385,7 @@ final class PaperTradingEngine {
                 .map(e -> (Envelope<OrderEvent>) Envelopes.<OrderEvent, OrderEvent>child(topicOf(e), e, SOURCE, cause))
                 .toList();
         pass.accounts.addAll(changes.accounts());
-        pass.journal.addAll(journal.rows(cause.id(), records, envelopes, writtenBy));
+        pass.journal.addAll(journal.rows(cause.id(), records, envelopes, tick));
         venue.prune();
         return envelopes;
     }
@@ -354,8 +396,10 @@ final class PaperTradingEngine {
         private final Set<String> accounts = new TreeSet<>();
         private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
         private final Map<Integer, Long> ticks = new java.util.HashMap<>();
+        private final Set<Integer> confirmed = new TreeSet<>();
 
         void clear() {
+            confirmed.clear();
             locked.clear();
             accounts.clear();
             journal.clear();

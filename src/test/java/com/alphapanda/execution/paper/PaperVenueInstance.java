@@ -9,7 +9,10 @@ import com.alphapanda.core.streaming.Envelopes;
 import com.alphapanda.core.topic.Topics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -21,6 +24,8 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 /**
  * One paper venue instance on a shared database, driven as the batch processor drives it: each input in its own
  * database transaction (lock, process, journal and accounts, commit; on failure roll back and forget the memory).
+ * Without a Kafka cluster, the tick offsets its "Kafka transaction" committed after each tick are kept in
+ * {@link #COMMITTED} (tick group → partition → next offset), which is what another instance asks about.
  */
 final class PaperVenueInstance {
 
@@ -30,9 +35,13 @@ final class PaperVenueInstance {
     private final JdbcTransactionManager transactions;
 
     /** For tests where no order is behind the instance's tick consumer: nothing is read again. */
+    static final Map<String, Map<Integer, Long>> COMMITTED = new ConcurrentHashMap<>();
+
     static final TickHistory NO_CATCH_UP = (partition, from, to) -> {
         throw new AssertionError("unexpected catch-up of market.ticks-" + partition + " " + from + ".." + to);
     };
+
+    private final String tickGroup;
 
     PaperVenueInstance(DataSource dataSource, String name) {
         this(dataSource, name, "ticks." + name, NO_CATCH_UP);
@@ -40,19 +49,30 @@ final class PaperVenueInstance {
 
     /** An instance whose tick group is {@code tickGroup} (the same group after a restart). */
     PaperVenueInstance(DataSource dataSource, String name, String tickGroup, TickHistory history) {
+        this(dataSource, name, tickGroup, history, group -> COMMITTED.getOrDefault(group, Map.of()));
+    }
+
+    /** An instance that asks {@code committed} what other tick groups committed. */
+    PaperVenueInstance(DataSource dataSource, String name, String tickGroup, TickHistory history,
+                       Function<String, Map<Integer, Long>> committed) {
+        this.tickGroup = tickGroup;
         JdbcClient jdbc = JdbcClient.create(dataSource);
         AtomicLong ids = new AtomicLong();
         PaperSettings settings = PaperSettings.defaults();
         this.engine = new PaperTradingEngine(new PaperVenue(settings, PaperVenueFixture.CALENDAR,
                 () -> name + "-" + ids.incrementAndGet()), new PaperStore(jdbc), new PaperJournal(jdbc), settings,
-                tickGroup, history);
+                tickGroup, history, committed);
         this.transactions = new JdbcTransactionManager(dataSource);
     }
 
-    /** A validated signal consumed from partition {@code partition} at {@code offset}. */
+    /** A validated signal consumed from partition {@code partition} at {@code offset}: what its batch published. */
     List<Envelope<OrderEvent>> signal(Envelope<ValidatedSignal> signal, int partition, long offset) {
-        return pass(() -> engine.beginSignals(List.of(signal.key())),
-                () -> engine.onValidated(signal, signal.payload(), new PaperStore.Source(SIGNALS, partition, offset)));
+        List<Envelope<OrderEvent>> published = new ArrayList<>();
+        return pass(() -> published.addAll(engine.beginSignals(List.of(signal.key()))), () -> {
+            published.addAll(engine.onValidated(signal, signal.payload(),
+                    new PaperStore.Source(SIGNALS, partition, offset)));
+            return published;
+        });
     }
 
     /** A tick consumed from tick partition 0 at {@code offset}: what its batch published (catch-up first). */
@@ -62,6 +82,13 @@ final class PaperVenueInstance {
 
     /** A tick consumed from a tick partition at {@code offset}: what its batch published (catch-up first). */
     List<Envelope<OrderEvent>> tick(Envelope<MarketTick> tick, int partition, long offset) {
+        List<Envelope<OrderEvent>> published = tickDyingBeforeKafkaCommit(tick, partition, offset);
+        COMMITTED.computeIfAbsent(tickGroup, g -> new ConcurrentHashMap<>()).merge(partition, offset + 1, Math::max);
+        return published;
+    }
+
+    /** A tick whose batch commits to the database, after which the instance dies before its Kafka commit. */
+    List<Envelope<OrderEvent>> tickDyingBeforeKafkaCommit(Envelope<MarketTick> tick, int partition, long offset) {
         var source = new PaperStore.Source(Topics.MARKET_TICKS.name(), partition, offset);
         var record = new ConsumerRecord<String, byte[]>(source.topic(), partition, offset, tick.key(), new byte[0]);
         List<Envelope<OrderEvent>> published = new ArrayList<>();

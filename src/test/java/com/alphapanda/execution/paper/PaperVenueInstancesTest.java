@@ -53,6 +53,7 @@ class PaperVenueInstancesTest {
     @BeforeEach
     void clear() {
         db.clear();
+        PaperVenueInstance.COMMITTED.clear();
     }
 
     @Test
@@ -160,6 +161,22 @@ class PaperVenueInstancesTest {
 
         assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
         assertThat(cash()).isEqualByComparingTo(START.subtract(spent(fills)));
+    }
+
+    @Test
+    void aFillOfAnInstanceThatDiedBeforeItsKafkaCommitIsPublishedByTheOrdersNextOwner() {
+        PaperVenueInstance dying = instance("a", 0);
+        dying.tick(tick("100", T0.minusSeconds(5)), 0);
+        dying.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
+        List<Envelope<OrderEvent>> fills = dying.tickDyingBeforeKafkaCommit(tick("98.90", T0.plusSeconds(5)), 0, 1);
+
+        PaperVenueInstance next = instance("b", 0);
+        assertThat(next.tick(tick("99.50", T0.plusSeconds(6)), 2)).as("the dead instance's fill, same ids")
+                .isEqualTo(fills);
+        assertThat(next.tick(tick("99.60", T0.plusSeconds(7)), 3)).isEmpty();
+        assertThat(instance("c", 0).tick(tick("99.70", T0.plusSeconds(8)), 4))
+                .as("another owner re-publishes it again: the dead group never commits").isEqualTo(fills);
+        assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
     }
 
     private static PaperVenueInstance instance(String name, int partition) {
