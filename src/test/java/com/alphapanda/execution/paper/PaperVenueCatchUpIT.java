@@ -28,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,8 @@ class PaperVenueCatchUpIT {
     JdbcClient jdbc;
     @Autowired
     ConsumerFactory<Object, Object> consumers;
+    @Autowired
+    Admin admin;
 
     @Test
     void aNewOwnerMatchesTheTicksItsConsumerReadBeforeItTookTheOrderOver() {
@@ -88,6 +91,33 @@ class PaperVenueCatchUpIT {
         assertThat(jdbc.sql("SELECT cash FROM paper_accounts WHERE strategy_id = :s").param("s", strategy.value())
                 .query(BigDecimal.class).single()).isEqualByComparingTo(new BigDecimal("1000000")
                 .subtract(fill.fillPrice().value().multiply(BigDecimal.TEN)).subtract(fill.fees().value()));
+    }
+
+    @Test
+    void aFillOfAnInstanceThatDiedBeforeItsKafkaCommitIsPublishedByTheNextOwner() {
+        StrategyId strategy = PipelineTestSupport.freshStrategy("unconfirmed");
+        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
+        PaperVenueInstance dying = new PaperVenueInstance(dataSource, "dying", "ticks.never-committed-" + strategy,
+                PaperVenueInstance.NO_CATCH_UP);
+        PaperVenueInstance next = new PaperVenueInstance(dataSource, "next", "ticks.next-" + strategy,
+                new KafkaTickHistory(consumers, Duration.ofSeconds(30)), new TickGroupOffsets(admin,
+                Duration.ofSeconds(10))::committed);
+        dying.engine.assigned(List.of(PARTITION - 1));
+        Envelope<MarketTick> first = tick(instrument, "100", SESSION);
+        RecordMetadata firstAt = send(first);
+        dying.tick(first, firstAt.partition(), firstAt.offset());
+        dying.signal(limitBuy(strategy, instrument), PARTITION - 1, 0);
+        Envelope<MarketTick> trigger = tick(instrument, "98.90", SESSION.plusSeconds(5));
+        RecordMetadata at = send(trigger);
+        List<Envelope<OrderEvent>> fills = dying.tickDyingBeforeKafkaCommit(trigger, at.partition(), at.offset());
+
+        next.engine.assigned(List.of(PARTITION - 1));
+        Envelope<MarketTick> later = tick(instrument, "101", SESSION.plusSeconds(9));
+        RecordMetadata laterAt = send(later);
+
+        assertThat(fills).hasSize(1);
+        assertThat(next.tick(later, laterAt.partition(), laterAt.offset()))
+                .as("its group never committed the trigger tick: the fill is published, same ids").isEqualTo(fills);
     }
 
     private static Envelope<MarketTick> tick(InstrumentToken instrument, String price, Instant at) {
