@@ -3,6 +3,7 @@ package com.alphapanda.execution.paper;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.CancelOrder;
 import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.OrderFailed;
@@ -55,6 +56,7 @@ final class PaperTradingEngine {
     private final Function<String, Map<Integer, Long>> committedTicks;
     /** Signal partitions assigned here whose orders' tick events by other groups are still to be confirmed. */
     private final Set<Integer> unconfirmed = new TreeSet<>();
+    private final EventCodec codec = new EventCodec();
     private final Set<Integer> owned = new TreeSet<>();
     /** Tick partition → the last offset this instance's tick consumer has read there (in this process). */
     private final Map<Integer, Long> ticksRead = new HashMap<>();
@@ -127,7 +129,7 @@ final class PaperTradingEngine {
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
                 tokens.add(InstrumentToken.of(Long.parseLong(record.key())));
-            } catch (RuntimeException notAToken) {
+            } catch (IllegalArgumentException notAToken) {
                 // a record with a bad key fails on its own when it is decoded
             }
         }
@@ -135,7 +137,9 @@ final class PaperTradingEngine {
         Set<String> strategies = new TreeSet<>(venue.strategiesTrading(tokens));
         behind.values().forEach(orders -> orders.forEach(o -> strategies.add(o.strategyId.value())));
         lock(strategies);
-        out.addAll(catchUp(behind, records));
+        if (!behind.isEmpty()) {
+            TickCatchUp.anchor(records, codec).ifPresent(anchor -> out.addAll(catchUp(behind, records, anchor)));
+        }
         return out;
     }
 
@@ -215,9 +219,14 @@ final class PaperTradingEngine {
         return venue.onTick(tick, offset);
     }
 
-    /** Matches the orders behind against the ticks read before they were restored here. */
+    /**
+     * Matches the orders behind against the ticks read before they were restored here. What it causes is journaled
+     * under the batch's first record ({@code anchor}): should the batch's Kafka transaction not commit, that record
+     * comes again (or its group's offset shows it uncommitted to the next owner) and the events are published again.
+     */
     private List<Envelope<OrderEvent>> catchUp(Map<Integer, List<PaperOrder>> behind,
-                                               List<ConsumerRecord<String, byte[]>> records) {
+                                               List<ConsumerRecord<String, byte[]>> records, TickCatchUp.Anchor anchor) {
+        PaperJournal.ByTick filed = new PaperJournal.ByTick(tickGroup, anchor.partition(), anchor.offset());
         List<Envelope<OrderEvent>> out = new ArrayList<>();
         behind.forEach((partition, orders) -> {
             Long upTo = TickCatchUp.readUpTo(partition, ticksRead, records);
@@ -230,13 +239,15 @@ final class PaperTradingEngine {
                         from, upTo);
                 for (TickHistory.Tick t : history.read(partition, from, upTo)) {
                     if (t.envelope().payload() instanceof MarketTick tick) {
-                        out.addAll(commit(t.envelope(), match(tick, t.offset()), -1,
-                                new PaperJournal.ByTick(tickGroup, partition, t.offset())));
+                        out.addAll(commit(t.envelope(), anchor.id(), match(tick, t.offset()), -1, filed));
                     }
                 }
             }
             orders.forEach(o -> catchingUp.remove(o.orderId));
         });
+        if (!out.isEmpty()) {
+            pass.ticks.merge(anchor.partition(), anchor.offset(), Math::max);
+        }
         return out;
     }
 
@@ -365,6 +376,12 @@ final class PaperTradingEngine {
 
     private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition,
                                               PaperJournal.ByTick tick) {
+        return commit(cause, cause.id(), records, partition, tick);
+    }
+
+    /** Writes what an input changed; its journal rows are filed under {@code journalAs}. */
+    private List<Envelope<OrderEvent>> commit(Envelope<?> cause, EventId journalAs, List<VenueRecord> records,
+                                              int partition, PaperJournal.ByTick tick) {
         PaperVenue.Changes changes = venue.drainChanges();
         if (changes.orders().isEmpty() && records.isEmpty()) {
             return List.of();
@@ -385,7 +402,7 @@ final class PaperTradingEngine {
                 .map(e -> (Envelope<OrderEvent>) Envelopes.<OrderEvent, OrderEvent>child(topicOf(e), e, SOURCE, cause))
                 .toList();
         pass.accounts.addAll(changes.accounts());
-        pass.journal.addAll(journal.rows(cause.id(), records, envelopes, tick));
+        pass.journal.addAll(journal.rows(journalAs, records, envelopes, tick));
         venue.prune();
         return envelopes;
     }

@@ -1,8 +1,13 @@
 package com.alphapanda.execution.paper;
 
+import com.alphapanda.core.event.EventCodec;
+import com.alphapanda.core.event.EventDecodingException;
+import com.alphapanda.core.event.MarketEvent;
+import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
@@ -25,6 +30,26 @@ final class TickCatchUp {
         return catchingUp.stream().map(venue::orderById)
                 .collect(Collectors.groupingBy(o -> tickPartition.applyAsInt(o.token), TreeMap::new,
                         Collectors.toList()));
+    }
+
+    /** The record a catch-up's journal rows are filed under: its event id and position. */
+    record Anchor(EventId id, int partition, long offset) {
+    }
+
+    /** The batch's first record that decodes (none: the catch-up waits for the next batch). */
+    static Optional<Anchor> anchor(List<ConsumerRecord<String, byte[]>> records, EventCodec codec) {
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (record.value() == null) {
+                continue;
+            }
+            try {
+                return Optional.of(new Anchor(codec.decode(record.value(), MarketEvent.class).id(), record.partition(),
+                        record.offset()));
+            } catch (EventDecodingException undecodable) {
+                // dead-lettered when the batch reaches it; the next record anchors the catch-up
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -59,7 +59,7 @@ class PaperVenueCatchUpIT {
     Admin admin;
 
     @Test
-    void aNewOwnerMatchesTheTicksItsConsumerReadBeforeItTookTheOrderOver() {
+    void aNewOwnerMatchesTheTicksItsConsumerReadBeforeItTookTheOrderOverAndPublishesWhatThatCausedOnce() {
         StrategyId strategy = PipelineTestSupport.freshStrategy("catchup");
         InstrumentToken instrument = PipelineTestSupport.freshInstrument();
         PaperVenueInstance dying = new PaperVenueInstance(dataSource, "catchup-a", "ticks.catchup-a",
@@ -79,7 +79,14 @@ class PaperVenueCatchUpIT {
         next.engine.assigned(List.of(PARTITION)); // the first owner died before it read the trigger tick
         Envelope<MarketTick> later = tick(instrument, "101", SESSION.plusSeconds(9));
         RecordMetadata laterAt = send(later);
-        List<Envelope<OrderEvent>> published = next.tick(later, laterAt.partition(), laterAt.offset());
+        List<Envelope<OrderEvent>> published = next.tickDyingBeforeKafkaCommit(later, laterAt.partition(),
+                laterAt.offset());
+        PaperVenueInstance restarted = new PaperVenueInstance(dataSource, "catchup-b2", "ticks.catchup-b",
+                PaperVenueInstance.NO_CATCH_UP);
+        restarted.engine.assigned(List.of(PARTITION));
+        assertThat(restarted.tick(later, laterAt.partition(), laterAt.offset()))
+                .as("the batch that caught up did not commit to Kafka: its record again, the same events")
+                .isEqualTo(published);
 
         assertThat(published).singleElement().satisfies(e -> {
             OrderFilled fill = (OrderFilled) e.payload();

@@ -2,6 +2,7 @@ package com.alphapanda.execution.paper;
 
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.ValidatedSignal;
@@ -90,7 +91,7 @@ final class PaperVenueInstance {
     /** A tick whose batch commits to the database, after which the instance dies before its Kafka commit. */
     List<Envelope<OrderEvent>> tickDyingBeforeKafkaCommit(Envelope<MarketTick> tick, int partition, long offset) {
         var source = new PaperStore.Source(Topics.MARKET_TICKS.name(), partition, offset);
-        var record = new ConsumerRecord<String, byte[]>(source.topic(), partition, offset, tick.key(), new byte[0]);
+        var record = new ConsumerRecord<>(source.topic(), partition, offset, tick.key(), new EventCodec().encode(tick));
         List<Envelope<OrderEvent>> published = new ArrayList<>();
         return pass(() -> published.addAll(engine.beginTicks(List.of(record))), () -> {
             published.addAll(engine.onTick(tick, tick.payload(), source));
