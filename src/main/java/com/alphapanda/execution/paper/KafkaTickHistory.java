@@ -7,11 +7,11 @@ import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.topic.Topics;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.Consumer;
+import java.util.function.Consumer;
+
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -21,7 +21,8 @@ import org.springframework.kafka.core.ConsumerFactory;
 
 /**
  * Reads a range of {@code market.ticks} with a short-lived consumer of its own (assigned, no group, committed records
- * only). A record that does not decode is skipped: the venue's tick listener dead-letters it.
+ * only), handing each tick over as it is read. A record that does not decode is skipped: the venue's tick listener
+ * dead-letters it. Reading fails (transiently) when {@code timeout} passes without progress.
  */
 final class KafkaTickHistory implements TickHistory {
 
@@ -37,15 +38,14 @@ final class KafkaTickHistory implements TickHistory {
     }
 
     @Override
-    public List<Tick> read(int partition, long from, long to) {
+    public void read(int partition, long from, long to, Consumer<Tick> each) {
         TopicPartition tp = new TopicPartition(Topics.MARKET_TICKS.name(), partition);
         Properties own = new Properties();
         own.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         own.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (Consumer<?, ?> consumer = consumers.createConsumer(null, null, "-paper-catch-up", own)) {
+        try (var consumer = consumers.createConsumer(null, null, "-paper-catch-up", own)) {
             consumer.assign(List.of(tp));
             consumer.seek(tp, Math.max(from, consumer.beginningOffsets(List.of(tp)).get(tp)));
-            List<Tick> ticks = new ArrayList<>();
             Instant deadline = Instant.now().plus(timeout);
             while (consumer.position(tp) <= to) {
                 if (Instant.now().isAfter(deadline)) {
@@ -53,12 +53,12 @@ final class KafkaTickHistory implements TickHistory {
                             + " within " + timeout + " (at " + consumer.position(tp) + ")");
                 }
                 for (ConsumerRecord<?, ?> record : consumer.poll(Duration.ofMillis(200)).records(tp)) {
+                    deadline = Instant.now().plus(timeout);
                     if (record.offset() <= to) {
-                        decode(record).ifPresent(envelope -> ticks.add(new Tick(envelope, record.offset())));
+                        decode(record).ifPresent(envelope -> each.accept(new Tick(envelope, record.offset())));
                     }
                 }
             }
-            return ticks;
         }
     }
 

@@ -42,6 +42,8 @@ final class PaperOrder {
      * last tick its owner had read when it was placed; -1 when unknown. Ticks at or below it are not matched again.
      */
     long tickOffset = -1;
+    /** The tickOffset its row holds. */
+    long storedTickOffset = -1;
     /** Its row's version in paper_orders; -1 until the row is inserted. */
     long version = -1;
 

@@ -125,8 +125,28 @@ final class PaperStore {
         if (!known.isEmpty() && update(known, bracketLive) != known.size()) {
             return false;
         }
-        orders.forEach(o -> o.version++);
+        orders.forEach(o -> {
+            o.version++;
+            o.storedTickOffset = o.tickOffset;
+        });
         return true;
+    }
+
+    /**
+     * Writes how far these orders have been matched against ticks (without changing their version; an order another
+     * instance changed since keeps its row), so that a new owner's catch-up reads few ticks again.
+     */
+    void checkpointTickOffsets(List<PaperOrder> orders) {
+        if (orders.isEmpty()) {
+            return;
+        }
+        SqlRows rows = new SqlRows("text", "bigint", "bigint");
+        orders.forEach(o -> rows.add(o.orderId, o.version, o.tickOffset));
+        jdbc.sql("UPDATE paper_orders o SET tick_offset = v.tick_offset FROM (VALUES " + rows.values()
+                        + ") AS v(order_id, version, tick_offset) WHERE o.order_id = v.order_id"
+                        + " AND o.version = v.version AND o.tick_offset < v.tick_offset")
+                .params(rows.parameters()).update();
+        orders.forEach(o -> o.storedTickOffset = o.tickOffset);
     }
 
     private void insert(List<PaperOrder> orders, Function<PaperOrder, Boolean> bracketLive) {
@@ -228,6 +248,7 @@ final class PaperStore {
         order.status = BrokerOrder.Status.valueOf(rs.getString(22));
         order.version = rs.getLong(24);
         order.tickOffset = rs.getLong(25);
+        order.storedTickOffset = order.tickOffset;
         return new Stored(order, rs.getBoolean(23));
     }
 

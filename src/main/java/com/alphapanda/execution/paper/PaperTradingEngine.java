@@ -44,6 +44,8 @@ final class PaperTradingEngine {
 
     static final String SOURCE = "paper_trading";
     private static final java.time.Duration UNCONFIRMED_WINDOW = java.time.Duration.ofHours(1);
+    /** A working order's tick offset is written when it is this far ahead of its row (bounds a catch-up). */
+    private static final long TICK_OFFSET_CHECKPOINT = 10_000;
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
 
     private final PaperVenue venue;
@@ -237,11 +239,11 @@ final class PaperTradingEngine {
             if (from <= upTo) {
                 log.info("Catching {} restored orders up on market.ticks-{} offsets {}..{}", orders.size(), partition,
                         from, upTo);
-                for (TickHistory.Tick t : history.read(partition, from, upTo)) {
+                history.read(partition, from, upTo, t -> {
                     if (t.envelope().payload() instanceof MarketTick tick) {
                         out.addAll(commit(t.envelope(), anchor.id(), match(tick, t.offset()), -1, filed));
                     }
-                }
+                });
             }
             orders.forEach(o -> catchingUp.remove(o.orderId));
         });
@@ -293,6 +295,9 @@ final class PaperTradingEngine {
         pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
         store.saveAccounts(accounts);
         store.saveTickProgress(tickGroup, pass.ticks);
+        if (!venue.idle()) {
+            store.checkpointTickOffsets(venue.tickOffsetsBehind(TICK_OFFSET_CHECKPOINT));
+        }
     }
 
     /** The batch's database transaction committed. */

@@ -297,6 +297,16 @@ final class PaperVenue implements BrokerGateway {
         return Set.copyOf(accounts.keySet());
     }
 
+    /** The working orders and armed brackets matched at least {@code ticks} offsets past what their rows hold. */
+    List<PaperOrder> tickOffsetsBehind(long ticks) {
+        List<PaperOrder> behind = new ArrayList<>();
+        resting.values().stream().filter(o -> o.tickOffset - o.storedTickOffset >= ticks).forEach(behind::add);
+        brackets.values().stream().map(PaperBracket::entry)
+                .filter(o -> !resting.containsKey(o.orderId) && o.tickOffset - o.storedTickOffset >= ticks)
+                .forEach(behind::add);
+        return behind;
+    }
+
     /** Whether there is nothing working here (no resting order, no live bracket). */
     boolean idle() {
         return resting.isEmpty() && brackets.isEmpty();

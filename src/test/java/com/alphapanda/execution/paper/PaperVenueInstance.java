@@ -38,7 +38,7 @@ final class PaperVenueInstance {
     /** For tests where no order is behind the instance's tick consumer: nothing is read again. */
     static final Map<String, Map<Integer, Long>> COMMITTED = new ConcurrentHashMap<>();
 
-    static final TickHistory NO_CATCH_UP = (partition, from, to) -> {
+    static final TickHistory NO_CATCH_UP = (partition, from, to, each) -> {
         throw new AssertionError("unexpected catch-up of market.ticks-" + partition + " " + from + ".." + to);
     };
 

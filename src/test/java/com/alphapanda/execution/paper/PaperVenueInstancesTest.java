@@ -179,6 +179,20 @@ class PaperVenueInstancesTest {
         assertThat(count("SELECT count(*) FROM paper_journal WHERE envelope LIKE '%order_filled%'")).isEqualTo(1);
     }
 
+    @Test
+    void aWorkingOrdersTickOffsetIsWrittenOnceItIsFarAheadOfItsRowSoACatchUpStaysShort() {
+        PaperVenueInstance a = instance("a", 0);
+        a.tick(tick("100", T0.minusSeconds(5)), 0);
+        a.signal(signal(RELIANCE, SignalType.BUY, 10, limit("99")), 0, 3);
+        a.tick(tick("100.50", T0.plusSeconds(5)), 9_000);
+        assertThat(count("SELECT tick_offset FROM paper_orders")).as("not yet").isZero();
+
+        a.tick(tick("100.50", T0.plusSeconds(6)), 10_000);
+
+        assertThat(count("SELECT tick_offset FROM paper_orders")).isEqualTo(10_000);
+        assertThat(count("SELECT version FROM paper_orders")).as("not a change of the order").isZero();
+    }
+
     private static PaperVenueInstance instance(String name, int partition) {
         PaperVenueInstance instance = new PaperVenueInstance(db.dataSource, name);
         instance.engine.assigned(List.of(partition));
