@@ -89,6 +89,32 @@ class PaperVenueInstancesTest {
     }
 
     @Test
+    void twoInstancesFillingOneStrategyAtTheSameTimeKeepOneCashThroughItsRowLock() throws Exception {
+        PaperVenueInstance a = instance("a", 0);
+        PaperVenueInstance b = instance("b", 1);
+        List<Envelope<OrderEvent>> published = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var onA = pool.submit(() -> buy(a, RELIANCE, 0, published));
+            var onB = pool.submit(() -> buy(b, INFY, 1, published));
+            onA.get();
+            onB.get();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(cash()).isEqualByComparingTo(START.subtract(spent(published)));
+        assertThat(count("SELECT sum(quantity) FROM paper_holdings")).isEqualTo(40);
+    }
+
+    private static void buy(PaperVenueInstance instance, InstrumentToken token, int partition,
+                            List<Envelope<OrderEvent>> published) {
+        for (int i = 0; i < 20; i++) {
+            published.addAll(instance.signal(signal(token, SignalType.BUY, 1, OrderInstruction.MARKET_DAY), partition, i));
+        }
+    }
+
+    @Test
     void aRestartRestoresOpenRestingOrdersAndFillsThemOnTheNextTick() {
         PaperVenueInstance before = instance("a", 0);
         before.tick(tick("100", T0.minusSeconds(5)), 0);
