@@ -43,7 +43,6 @@ import org.slf4j.LoggerFactory;
 final class PaperTradingEngine {
 
     static final String SOURCE = "paper_trading";
-    private static final java.time.Duration UNCONFIRMED_WINDOW = java.time.Duration.ofHours(1);
     /** A working order's tick offset is written when it is this far ahead of its row (bounds a catch-up). */
     private static final long TICK_OFFSET_CHECKPOINT = 10_000;
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
@@ -52,22 +51,12 @@ final class PaperTradingEngine {
     private final PaperStore store;
     private final PaperJournal journal;
     private final PaperSettings settings;
-    private final String tickGroup;
     private final TickHistory history;
-    /** The offsets another instance's tick group committed on market.ticks, by partition. */
-    private final Function<String, Map<Integer, Long>> committedTicks;
-    /** Signal partitions assigned here whose orders' tick events by other groups are still to be confirmed. */
-    private final Set<Integer> unconfirmed = new TreeSet<>();
+    private final UnconfirmedTicks unconfirmed;
     private final EventCodec codec = new EventCodec();
     private final Set<Integer> owned = new TreeSet<>();
-    /** Tick partition → the last offset this instance's tick consumer has read there (in this process). */
-    private final Map<Integer, Long> ticksRead = new HashMap<>();
-    private final Map<InstrumentToken, Integer> tickPartitions = new HashMap<>();
-    /** Orders restored here and not yet matched against the ticks read before they were restored. */
-    private final Set<String> catchingUp = new HashSet<>();
+    private final TickCursor ticks;
     private final PassState pass = new PassState();
-    /** How far this instance's tick group has committed the effects of ticks (null: read it first). */
-    private Map<Integer, Long> tickProgress;
     /** The memory is ahead of the database (a rolled-back batch): read the owned state again before the next input. */
     private boolean stale;
 
@@ -78,9 +67,9 @@ final class PaperTradingEngine {
         this.store = store;
         this.journal = journal;
         this.settings = settings;
-        this.tickGroup = tickGroup;
+        this.ticks = new TickCursor(store, tickGroup);
         this.history = history;
-        this.committedTicks = committedTicks;
+        this.unconfirmed = new UnconfirmedTicks(journal, committedTicks, java.time.Duration.ofHours(1));
     }
 
     /** These partitions of the validated signals are now this instance's: their working orders are read. */
@@ -88,20 +77,20 @@ final class PaperTradingEngine {
         owned.addAll(partitions);
         venue.forget(o -> partitions.contains(o.partition));
         restore(partitions);
-        unconfirmed.addAll(partitions);
+        unconfirmed.assigned(partitions);
         log.info("Paper venue owns signal partitions {}", owned);
     }
 
     /** These partitions are no longer this instance's: their orders are forgotten here. */
     synchronized void revoked(Collection<Integer> partitions) {
         owned.removeAll(partitions);
-        unconfirmed.removeAll(partitions);
+        unconfirmed.revoked(partitions);
         venue.forget(o -> partitions.contains(o.partition));
     }
 
     /**
      * Starts a batch of validated signals: locks their strategies' accounts (keys {@code strategy:token}) in order.
-     * Returns the events to publish again with the batch (see {@link #unconfirmedEvents}).
+     * Returns the events to publish again with the batch (see {@link UnconfirmedTicks}).
      */
     synchronized List<Envelope<OrderEvent>> beginSignals(Collection<String> keys) {
         begin();
@@ -109,7 +98,7 @@ final class PaperTradingEngine {
         keys.stream().filter(k -> k != null && k.lastIndexOf(':') > 0)
                 .forEach(k -> strategies.add(k.substring(0, k.lastIndexOf(':'))));
         lock(strategies);
-        return unconfirmedEvents();
+        return unconfirmed.lost(ticks.group());
     }
 
     /**
@@ -120,10 +109,8 @@ final class PaperTradingEngine {
      */
     synchronized List<Envelope<OrderEvent>> beginTicks(List<ConsumerRecord<String, byte[]>> records) {
         begin();
-        if (tickProgress == null) {
-            tickProgress = new HashMap<>(store.tickProgress(tickGroup));
-        }
-        List<Envelope<OrderEvent>> out = new ArrayList<>(unconfirmedEvents());
+        ticks.loadCommitted();
+        List<Envelope<OrderEvent>> out = new ArrayList<>(unconfirmed.lost(ticks.group()));
         if (venue.idle()) {
             return out;
         }
@@ -135,38 +122,14 @@ final class PaperTradingEngine {
                 // a record with a bad key fails on its own when it is decoded
             }
         }
-        Map<Integer, List<PaperOrder>> behind = TickCatchUp.behind(venue, catchingUp, this::tickPartitionOf);
+        Map<Integer, List<PaperOrder>> behind = ticks.behind(venue);
         Set<String> strategies = new TreeSet<>(venue.strategiesTrading(tokens));
         behind.values().forEach(orders -> orders.forEach(o -> strategies.add(o.strategyId.value())));
         lock(strategies);
         if (!behind.isEmpty()) {
-            TickCatchUp.anchor(records, codec).ifPresent(anchor -> out.addAll(catchUp(behind, records, anchor)));
+            TickCursor.anchor(records, codec).ifPresent(anchor -> out.addAll(catchUp(behind, records, anchor)));
         }
         return out;
-    }
-
-    /**
-     * The tick events other instances journaled (within the last hour) for the orders of partitions assigned here
-     * since, whose tick their group never committed: that instance died between its database commit and its Kafka
-     * commit, so they were never published. Published again, same ids (consumers are idempotent by id; should that
-     * instance still commit, the copies are recognised).
-     */
-    private List<Envelope<OrderEvent>> unconfirmedEvents() {
-        if (unconfirmed.isEmpty()) {
-            return List.of();
-        }
-        List<PaperJournal.Written> written = journal.byOtherGroups(unconfirmed, tickGroup, UNCONFIRMED_WINDOW);
-        Map<String, Map<Integer, Long>> committed = new HashMap<>();
-        List<Envelope<OrderEvent>> lost = written.stream().filter(w -> w.tick().offset() >= committed
-                        .computeIfAbsent(w.tick().group(), committedTicks)
-                        .getOrDefault(w.tick().partition(), 0L))
-                .map(PaperJournal.Written::envelope).toList();
-        if (!lost.isEmpty()) {
-            log.warn("Re-publishing {} tick events of signal partitions {} whose Kafka transaction never committed",
-                    lost.size(), unconfirmed);
-        }
-        pass.confirmed.addAll(unconfirmed);
-        return lost;
     }
 
     /** Starts a batch of operator commands (they change orders, never accounts). */
@@ -193,14 +156,9 @@ final class PaperTradingEngine {
      */
     synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick, PaperStore.Source source) {
         restoreIfStale();
-        if (tickProgress == null) {
-            tickProgress = new HashMap<>(store.tickProgress(tickGroup));
-        }
-        ticksRead.merge(source.partition(), source.offset(), Math::max);
-        tickPartitions.put(tick.instrumentToken(), source.partition());
-        if (source.offset() <= tickProgress.getOrDefault(source.partition(), -1L)) {
+        if (ticks.read(source, tick.instrumentToken())) {
             venue.see(tick);
-            List<Envelope<OrderEvent>> envelopes = journal.envelopesOf(cause.id(), tickGroup);
+            List<Envelope<OrderEvent>> envelopes = journal.envelopesOf(cause.id(), ticks.group());
             if (!envelopes.isEmpty()) {
                 log.info("Tick {} redelivered from {}: re-publishing its {} events", cause.id(), source,
                         envelopes.size());
@@ -211,7 +169,7 @@ final class PaperTradingEngine {
         if (!records.isEmpty()) {
             pass.ticks.merge(source.partition(), source.offset(), Math::max);
         }
-        return commit(cause, records, -1, new PaperJournal.ByTick(tickGroup, source.partition(), source.offset()));
+        return commit(cause, records, -1, new PaperJournal.ByTick(ticks.group(), source.partition(), source.offset()));
     }
 
     private List<VenueRecord> match(MarketTick tick, long offset) {
@@ -227,11 +185,11 @@ final class PaperTradingEngine {
      * comes again (or its group's offset shows it uncommitted to the next owner) and the events are published again.
      */
     private List<Envelope<OrderEvent>> catchUp(Map<Integer, List<PaperOrder>> behind,
-                                               List<ConsumerRecord<String, byte[]>> records, TickCatchUp.Anchor anchor) {
-        PaperJournal.ByTick filed = new PaperJournal.ByTick(tickGroup, anchor.partition(), anchor.offset());
+                                               List<ConsumerRecord<String, byte[]>> records, TickCursor.Anchor anchor) {
+        PaperJournal.ByTick filed = new PaperJournal.ByTick(ticks.group(), anchor.partition(), anchor.offset());
         List<Envelope<OrderEvent>> out = new ArrayList<>();
         behind.forEach((partition, orders) -> {
-            Long upTo = TickCatchUp.readUpTo(partition, ticksRead, records);
+            Long upTo = ticks.readUpTo(partition, records);
             if (upTo == null) {
                 return; // this instance has not read that partition yet: wait for its first tick there
             }
@@ -245,17 +203,12 @@ final class PaperTradingEngine {
                     }
                 });
             }
-            orders.forEach(o -> catchingUp.remove(o.orderId));
+            ticks.caughtUp(orders);
         });
         if (!out.isEmpty()) {
             pass.ticks.merge(anchor.partition(), anchor.offset(), Math::max);
         }
         return out;
-    }
-
-    private int tickPartitionOf(InstrumentToken token) {
-        Integer seen = tickPartitions.get(token);
-        return seen != null ? seen : JournalImport.partitionOf(token.toString(), Topics.MARKET_TICKS);
     }
 
     /**
@@ -294,7 +247,7 @@ final class PaperTradingEngine {
         Map<String, PaperAccount> accounts = new LinkedHashMap<>();
         pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
         store.saveAccounts(accounts);
-        store.saveTickProgress(tickGroup, pass.ticks);
+        store.saveTickProgress(ticks.group(), pass.ticks);
         if (!venue.idle()) {
             store.checkpointTickOffsets(venue.tickOffsetsBehind(TICK_OFFSET_CHECKPOINT));
         }
@@ -302,17 +255,16 @@ final class PaperTradingEngine {
 
     /** The batch's database transaction committed. */
     synchronized void afterCommit() {
-        if (tickProgress != null) {
-            pass.ticks.forEach((partition, offset) -> tickProgress.merge(partition, offset, Math::max));
-        }
-        unconfirmed.removeAll(pass.confirmed);
+        ticks.committed(pass.ticks);
+        unconfirmed.committed();
         pass.clear();
     }
 
     /** The batch's database work was rolled back: the memory is ahead of it and is read again before the next input. */
     synchronized void invalidate() {
         pass.clear();
-        tickProgress = null;
+        ticks.rolledBack();
+        unconfirmed.rolledBack();
         stale = true;
     }
 
@@ -343,7 +295,7 @@ final class PaperTradingEngine {
     private void restoreIfStale() {
         if (stale) {
             venue.forgetState();
-            catchingUp.clear();
+            ticks.forgetRestored();
             restore(owned);
             stale = false;
         }
@@ -352,7 +304,7 @@ final class PaperTradingEngine {
     private void restore(Collection<Integer> partitions) {
         for (PaperStore.Stored stored : store.live(partitions)) {
             venue.restore(stored.order(), stored.bracketLive());
-            catchingUp.add(stored.order().orderId);
+            ticks.restored(stored.order().orderId);
         }
     }
 
@@ -397,7 +349,7 @@ final class PaperTradingEngine {
         }
         changes.orders().stream().filter(o -> o.partition < 0).forEach(o -> {
             o.partition = partition;
-            o.tickOffset = ticksRead.getOrDefault(tickPartitionOf(o.token), -1L); // it matches the ticks read next
+            o.tickOffset = ticks.placedAfter(o.token); // it matches the ticks read next
         });
         if (!store.saveOrders(changes.orders(), o -> venue.bracketLive(o.orderId))) {
             stale = true;
@@ -418,10 +370,8 @@ final class PaperTradingEngine {
         private final Set<String> accounts = new TreeSet<>();
         private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
         private final Map<Integer, Long> ticks = new java.util.HashMap<>();
-        private final Set<Integer> confirmed = new TreeSet<>();
 
         void clear() {
-            confirmed.clear();
             locked.clear();
             accounts.clear();
             journal.clear();
