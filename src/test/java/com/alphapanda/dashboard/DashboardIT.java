@@ -114,13 +114,14 @@ class DashboardIT extends DashboardTestBase {
         browser.open("/#/portfolios/paper/" + ReplayedDay.STRATEGY);
         browser.await(By.cssSelector("[data-position]"));
         Map<String, String> positions = positions();
-        int fills = fillCount();
+        int fills = await().atMost(WAIT).until(this::fillCount, n -> n > 0);
         int points = curvePoints();
         assertThat(points).as("the equity curve starts with the portfolio as it is").isPositive();
         browser.driver.executeScript("window.stillTheSamePage = true");
 
         // the replay goes on: its next fills change a position on the page
-        await().atMost(WAIT).until(() -> fillCount() > fills && !positions().equals(positions));
+        await().atMost(WAIT).alias("a replayed fill changing a position on the page (the replayed day lasts 25 min)")
+                .until(() -> fillCount() > fills && !positions().equals(positions));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> curvePoints() > points);
         assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
@@ -264,30 +265,38 @@ class DashboardIT extends DashboardTestBase {
     void theOverviewShowsEveryPipelineStageWorkingOnTheReplayedDayLiveWithoutReloading() {
         replayedDayPortfolio();
         browser.signIn(token("viewer"));
-        By stages = By.cssSelector("table[aria-label='Pipeline stages of paper']");
-        Map<String, Long> before = await().atMost(WAIT).until(() -> pipelineEvents(stages),
+        browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        Map<String, Long> before = await().atMost(WAIT).until(this::pipelineEvents,
                 events -> events.keySet().containsAll(STAGES) && STAGES.stream().allMatch(s -> events.get(s) > 0));
         browser.driver.executeScript("window.stillTheSamePage = true");
 
-        // the pipeline status comes over the stream every evaluation (10 s): the replay's ticks keep coming
-        await().atMost(WAIT).until(() -> pipelineEvents(stages).get("market_feed") > before.get("market_feed")
-                && pipelineEvents(stages).get("strategy_runner") > before.get("strategy_runner"));
+        // the pipeline status comes over the stream at every evaluation (10 s): the replay's ticks keep coming
+        await().atMost(WAIT).alias("the replayed ticks counted again, live").until(() -> {
+            Map<String, Long> now = pipelineEvents();
+            return now.get("market_feed") > before.get("market_feed")
+                    && now.get("strategy_runner") > before.get("strategy_runner");
+        });
 
         assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
-        browser.driver.findElement(stages).findElements(By.cssSelector("tbody tr")).forEach(row ->
-                assertThat(row.getText()).as("a last activity shown").doesNotContain("—"));
-        browser.driver.executeScript("arguments[0].scrollIntoView()", browser.await(By.id("pipeline")));
+        assertThat(pipelineStages().values()).as("a last activity on every stage")
+                .allSatisfy(cells -> assertThat(cells.get(4)).isNotEqualTo("—"));
+        browser.driver.executeScript("document.getElementById('pipeline').scrollIntoView()");
     }
 
-    /** The events count per stage in the overview's pipeline table, read in one script call. */
-    @SuppressWarnings("unchecked")
-    private Map<String, Long> pipelineEvents(By table) {
-        List<List<String>> rows = (List<List<String>>) browser.driver.executeScript(
-                "return [...arguments[0].tBodies[0].rows].map((r) => [...r.cells].map((c) => c.innerText.trim()))",
-                browser.await(table));
+    /** The events count per stage in the overview's pipeline table of paper. */
+    private Map<String, Long> pipelineEvents() {
         Map<String, Long> events = new HashMap<>();
-        rows.forEach(cells -> events.put(cells.get(0), Long.parseLong(cells.get(2).replaceAll("\\D", ""))));
+        pipelineStages().forEach((stage, cells) -> events.put(stage, Long.parseLong(cells.get(2).replaceAll("\\D", ""))));
         return events;
+    }
+
+    /** The cells' text of each row of the overview's pipeline table of paper, by stage, read in one script call. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> pipelineStages() {
+        return (Map<String, List<String>>) browser.driver.executeScript("""
+                const table = document.querySelector("table[aria-label='Pipeline stages of paper']");
+                return Object.fromEntries(table ? [...table.tBodies[0].rows].map((r) => [r.cells[0].innerText.trim(),
+                  [...r.cells].map((c) => c.innerText.trim())]) : []);""");
     }
 
     /** The positions on the page: instrument token → quantity shown. */
@@ -298,8 +307,11 @@ class DashboardIT extends DashboardTestBase {
                   .map((e) => [e.dataset.position, e.innerText.trim()]));""");
     }
 
+    /** The fill count in the portfolio's summary (read in one script call: the summary is redrawn on every event). */
     private int fillCount() {
-        return Integer.parseInt(browser.await(By.id("fill-count")).getText().replaceAll("\\D", ""));
+        Object shown = browser.driver.executeScript("return document.getElementById('fill-count')?.innerText ?? ''");
+        String digits = shown.toString().replaceAll("\\D", "");
+        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
     }
 
     private int curvePoints() {
