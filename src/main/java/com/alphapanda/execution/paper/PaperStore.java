@@ -17,9 +17,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +63,51 @@ final class PaperStore {
         return Optional.of(jdbc.sql("SELECT source_topic, source_partition, source_offset FROM paper_inputs"
                         + " WHERE input_event_id = :id").param("id", input.value())
                 .query((rs, n) -> new Source(rs.getString(1), rs.getInt(2), rs.getLong(3))).single());
+    }
+
+    /**
+     * Claims many inputs in one statement (a batch's): for each, empty when claimed now, or where it was consumed
+     * when it was claimed before. Ids must be distinct.
+     */
+    Map<EventId, Optional<Source>> claimAll(Map<EventId, Source> inputs) {
+        Map<EventId, Optional<Source>> claims = new HashMap<>();
+        if (inputs.isEmpty()) {
+            return claims;
+        }
+        SqlRows rows = new SqlRows("uuid", "text", "integer", "bigint");
+        inputs.forEach((id, source) -> rows.add(id.value(), source.topic(), source.partition(), source.offset()));
+        Set<String> claimedNow = new HashSet<>(jdbc.sql("INSERT INTO paper_inputs (input_event_id,"
+                        + " source_topic, source_partition, source_offset) VALUES " + rows.values()
+                        + " ON CONFLICT DO NOTHING RETURNING input_event_id::text")
+                .params(rows.parameters()).query(String.class).list());
+        SqlRows before = new SqlRows("uuid");
+        inputs.keySet().forEach(id -> {
+            if (claimedNow.contains(id.value().toString())) {
+                claims.put(id, Optional.empty());
+            } else {
+                before.add(id.value());
+            }
+        });
+        if (!before.isEmpty()) {
+            jdbc.sql("SELECT input_event_id::text, source_topic, source_partition, source_offset FROM paper_inputs"
+                    + " WHERE input_event_id IN (" + before.values() + ")").params(before.parameters())
+                    .query(rs -> {
+                        claims.put(EventId.parse(rs.getString(1)),
+                                Optional.of(new Source(rs.getString(2), rs.getInt(3), rs.getLong(4))));
+                    });
+        }
+        return claims;
+    }
+
+    /** Deletes claims of inputs (made in this transaction and not used). */
+    void release(Collection<EventId> inputs) {
+        if (inputs.isEmpty()) {
+            return;
+        }
+        SqlRows ids = new SqlRows("uuid");
+        inputs.forEach(id -> ids.add(id.value()));
+        jdbc.sql("DELETE FROM paper_inputs WHERE input_event_id IN (" + ids.values() + ")").params(ids.parameters())
+                .update();
     }
 
     /**

@@ -92,12 +92,13 @@ final class PaperTradingEngine {
      * Starts a batch of validated signals: locks their strategies' accounts (keys {@code strategy:token}) in order.
      * Returns the events to publish again with the batch (see {@link UnconfirmedTicks}).
      */
-    synchronized List<Envelope<OrderEvent>> beginSignals(Collection<String> keys) {
+    synchronized List<Envelope<OrderEvent>> beginSignals(List<ConsumerRecord<String, byte[]>> records) {
         begin();
         Set<String> strategies = new TreeSet<>();
-        keys.stream().filter(k -> k != null && k.lastIndexOf(':') > 0)
+        records.stream().map(ConsumerRecord::key).filter(k -> k != null && k.lastIndexOf(':') > 0)
                 .forEach(k -> strategies.add(k.substring(0, k.lastIndexOf(':'))));
         lock(strategies);
+        pass.claims.claimAll(records, store);
         return unconfirmed.lost(ticks.group());
     }
 
@@ -140,7 +141,8 @@ final class PaperTradingEngine {
     synchronized List<Envelope<OrderEvent>> onValidated(Envelope<?> cause, ValidatedSignal validated,
                                                         PaperStore.Source source) {
         restoreIfStale();
-        Optional<PaperStore.Source> first = store.claim(cause.id(), source);
+        Optional<PaperStore.Source> first = pass.claims.take(cause.id(), source)
+                .orElseGet(() -> store.claim(cause.id(), source));
         if (first.isPresent()) {
             return again(cause.id(), source, first.get());
         }
@@ -243,6 +245,7 @@ final class PaperTradingEngine {
 
     /** In the batch's database transaction, before it commits: the journal and the changed accounts, one statement each. */
     synchronized void beforeCommit() {
+        pass.claims.releaseUnused(store);
         journal.append(pass.journal);
         Map<String, PaperAccount> accounts = new LinkedHashMap<>();
         pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
@@ -370,8 +373,10 @@ final class PaperTradingEngine {
         private final Set<String> accounts = new TreeSet<>();
         private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
         private final Map<Integer, Long> ticks = new java.util.HashMap<>();
+        private final BatchClaims claims = new BatchClaims();
 
         void clear() {
+            claims.clear();
             locked.clear();
             accounts.clear();
             journal.clear();

@@ -45,7 +45,7 @@ final class PaperTradingListeners implements ConsumerSeekAware {
         this.engine = engine;
         this.batches = batches;
         this.signals = new VenueStage<>(engine, RiskDecisionEvent.class,
-                records -> publish(publisher, engine.beginSignals(VenueStage.keys(records))), (envelope, record) -> {
+                records -> publish(publisher, engine.beginSignals(records)), (envelope, record) -> {
             switch (envelope.payload()) {
                 case ValidatedSignal validated -> {
                     publish(publisher, engine.onValidated(envelope, validated, VenueStage.source(record)));

@@ -54,11 +54,6 @@ record VenueStage<F extends EventPayload>(PaperTradingEngine engine, Class<F> fa
         return engine;
     }
 
-    /** The record's keys. */
-    static List<String> keys(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().map(ConsumerRecord::key).toList();
-    }
-
     /** Where a record was consumed. */
     static PaperStore.Source source(ConsumerRecord<?, ?> record) {
         return new PaperStore.Source(record.topic(), record.partition(), record.offset());

@@ -7,16 +7,19 @@ import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.streaming.EventHeaders;
 import com.alphapanda.core.topic.Topics;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.TransactionStatus;
@@ -68,10 +71,37 @@ final class PaperVenueInstance {
 
     /** A validated signal consumed from partition {@code partition} at {@code offset}: what its batch published. */
     List<Envelope<OrderEvent>> signal(Envelope<ValidatedSignal> signal, int partition, long offset) {
+        var record = new ConsumerRecord<>(SIGNALS, partition, offset, signal.key(), new EventCodec().encode(signal));
+        record.headers().add(EventHeaders.EVENT_ID, signal.id().asString().getBytes(StandardCharsets.UTF_8));
         List<Envelope<OrderEvent>> published = new ArrayList<>();
-        return pass(() -> published.addAll(engine.beginSignals(List.of(signal.key()))), () -> {
+        return pass(() -> published.addAll(engine.beginSignals(List.of(record))), () -> {
             published.addAll(engine.onValidated(signal, signal.payload(),
                     new PaperStore.Source(SIGNALS, partition, offset)));
+            return published;
+        });
+    }
+
+    /**
+     * A batch of validated signals consumed from {@code partition} from {@code offset} on; the venue processes only
+     * those {@code processed} accepts (the others are skipped, as records for another consumer group are).
+     */
+    List<Envelope<OrderEvent>> signals(List<Envelope<ValidatedSignal>> signals, int partition, long offset,
+                                       Predicate<Envelope<ValidatedSignal>> processed) {
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+        for (int i = 0; i < signals.size(); i++) {
+            var record = new ConsumerRecord<>(SIGNALS, partition, offset + i, signals.get(i).key(),
+                    new EventCodec().encode(signals.get(i)));
+            record.headers().add(EventHeaders.EVENT_ID, signals.get(i).id().asString().getBytes(StandardCharsets.UTF_8));
+            records.add(record);
+        }
+        List<Envelope<OrderEvent>> published = new ArrayList<>();
+        return pass(() -> published.addAll(engine.beginSignals(records)), () -> {
+            for (int i = 0; i < signals.size(); i++) {
+                if (processed.test(signals.get(i))) {
+                    published.addAll(engine.onValidated(signals.get(i), signals.get(i).payload(),
+                            new PaperStore.Source(SIGNALS, partition, offset + i)));
+                }
+            }
             return published;
         });
     }

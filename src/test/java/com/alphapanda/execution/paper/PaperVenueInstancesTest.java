@@ -76,6 +76,25 @@ class PaperVenueInstancesTest {
     }
 
     @Test
+    void aBatchClaimsItsSignalsTogetherAndReleasesTheClaimOfASignalItSkipped() {
+        PaperVenueInstance a = instance("a", 0);
+        Envelope<ValidatedSignal> first = signal(RELIANCE, SignalType.BUY, 10, OrderInstruction.MARKET_DAY);
+        Envelope<ValidatedSignal> skipped = signal(RELIANCE, SignalType.BUY, 5, OrderInstruction.MARKET_DAY);
+        Envelope<ValidatedSignal> third = signal(RELIANCE, SignalType.BUY, 3, OrderInstruction.MARKET_DAY);
+
+        List<Envelope<OrderEvent>> published = a.signals(List.of(first, skipped, third), 0, 20, s -> s != skipped);
+
+        assertThat(published).hasSize(4);
+        assertThat(count("SELECT count(*) FROM paper_inputs")).as("the skipped signal's claim was released")
+                .isEqualTo(2);
+        assertThat(a.signal(skipped, 0, 21)).as("the skipped record, consumed again, trades").hasSize(2);
+        assertThat(a.signals(List.of(first, skipped, third), 0, 20, s -> true))
+                .as("the batch again, at the same offsets: each record's journaled events").hasSize(6);
+        assertThat(a.signals(List.of(third), 0, 40, s -> true)).as("a duplicate of a claimed signal").isEmpty();
+        assertThat(count("SELECT count(*) FROM paper_orders")).isEqualTo(3);
+    }
+
+    @Test
     void oneStrategysCashIsOneAccountWhicheverInstanceFillsItsOrders() {
         PaperVenueInstance a = instance("a", 0);
         PaperVenueInstance b = instance("b", 1);
