@@ -243,9 +243,13 @@ final class PaperTradingEngine {
         return envelopes;
     }
 
-    /** In the batch's database transaction, before it commits: the journal and the changed accounts, one statement each. */
+    /**
+     * In the batch's database transaction, before it commits: the orders placed in the batch, the journal and the
+     * changed accounts, one statement each.
+     */
     synchronized void beforeCommit() {
         pass.claims.releaseUnused(store);
+        store.saveOrders(List.copyOf(pass.unwritten.values()), o -> venue.bracketLive(o.orderId));
         journal.append(pass.journal);
         Map<String, PaperAccount> accounts = new LinkedHashMap<>();
         pass.accounts.forEach(s -> accounts.put(s, venue.accountOf(s)));
@@ -354,7 +358,15 @@ final class PaperTradingEngine {
             o.partition = partition;
             o.tickOffset = ticks.placedAfter(o.token); // it matches the ticks read next
         });
-        if (!store.saveOrders(changes.orders(), o -> venue.bracketLive(o.orderId))) {
+        List<PaperOrder> known = new ArrayList<>();
+        for (PaperOrder order : changes.orders()) {
+            if (order.version < 0 || pass.unwritten.containsKey(order.orderId)) {
+                pass.unwritten.put(order.orderId, order); // a new order: inserted as it is at the commit
+            } else {
+                known.add(order);
+            }
+        }
+        if (!store.saveOrders(known, o -> venue.bracketLive(o.orderId))) {
             stale = true;
             throw new PaperOrderConflict("an order of input " + cause.id() + " was changed by another instance");
         }
@@ -374,9 +386,12 @@ final class PaperTradingEngine {
         private final List<PaperJournal.Row> journal = new java.util.ArrayList<>();
         private final Map<Integer, Long> ticks = new java.util.HashMap<>();
         private final BatchClaims claims = new BatchClaims();
+        /** Orders placed in this batch, by id: inserted in one statement just before the commit. */
+        private final Map<String, PaperOrder> unwritten = new LinkedHashMap<>();
 
         void clear() {
             claims.clear();
+            unwritten.clear();
             locked.clear();
             accounts.clear();
             journal.clear();
