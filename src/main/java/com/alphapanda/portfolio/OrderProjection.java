@@ -24,43 +24,70 @@ class OrderProjection {
         this.jdbc = jdbc;
     }
 
-    void recordSubmitted(Broker broker, OrderSubmitted order) {
+    /** An order event of a batch, with its broker. */
+    record Recorded<E>(Broker broker, E event) {
+    }
+
+    /**
+     * The submissions of a batch: one statement; each sets only its own columns. A submission met twice (a
+     * redelivery) is written once, as it came last.
+     */
+    void recordSubmitted(List<Recorded<OrderSubmitted>> submitted) {
+        Map<String, Recorded<OrderSubmitted>> byOrder = new LinkedHashMap<>();
+        submitted.forEach(r -> byOrder.put(r.event().orderId(), r));
+        if (byOrder.isEmpty()) {
+            return;
+        }
+        SqlRows rows = new SqlRows("text", "text", "text", "bigint", "text", "uuid", "bigint", "numeric", "text",
+                "text", "timestamptz");
+        byOrder.values().forEach(r -> {
+            OrderSubmitted order = r.event();
+            rows.add(order.orderId(), r.broker().id(), order.strategyId().value(), order.instrumentToken().value(),
+                    order.side().name(), order.signalId().value(), order.quantity().value(),
+                    order.price() == null ? null : order.price().value(), order.instruction().orderType().wireName(),
+                    order.instruction().tif().name(), FillLedger.utc(order.timestamp()));
+        });
         jdbc.sql("""
                 INSERT INTO orders (order_id, broker, strategy_id, instrument_token, side, signal_id, quantity, price,
                                     order_type, time_in_force, submitted_at, updated_at)
-                VALUES (:orderId, :broker, :strategy, :token, :side, :signalId, :qty, :price, :type, :tif, :at, :at)
+                SELECT v.*, v.submitted_at FROM (VALUES\s""" + rows.values() + """
+                ) AS v(order_id, broker, strategy_id, instrument_token, side, signal_id, quantity, price, order_type,
+                       time_in_force, submitted_at)
                 ON CONFLICT (order_id) DO UPDATE SET signal_id = EXCLUDED.signal_id, quantity = EXCLUDED.quantity,
                     price = EXCLUDED.price, order_type = EXCLUDED.order_type, time_in_force = EXCLUDED.time_in_force,
                     submitted_at = EXCLUDED.submitted_at""")
-                .param("orderId", order.orderId()).param("broker", broker.id())
-                .param("strategy", order.strategyId().value()).param("token", order.instrumentToken().value())
-                .param("side", order.side().name()).param("signalId", order.signalId().value())
-                .param("qty", order.quantity().value())
-                .param("price", order.price() == null ? null : order.price().value())
-                .param("type", order.instruction().orderType().wireName())
-                .param("tif", order.instruction().tif().name()).param("at", FillLedger.utc(order.timestamp()))
-                .update();
+                .params(rows.parameters()).update();
     }
 
-    void recordFailed(Broker broker, OrderFailed failed) {
+    /** The failures of a batch: one statement; each sets only its own columns (the last of an order's, if twice). */
+    void recordFailed(List<Recorded<OrderFailed>> failures) {
+        Map<String, Recorded<OrderFailed>> byOrder = new LinkedHashMap<>();
+        failures.forEach(r -> byOrder.put(r.event().orderId(), r));
+        if (byOrder.isEmpty()) {
+            return;
+        }
+        SqlRows rows = new SqlRows("text", "text", "text", "bigint", "text", "numeric", "text", "text", "bigint",
+                "timestamptz");
+        byOrder.values().forEach(r -> {
+            OrderFailed failed = r.event();
+            rows.add(failed.orderId(), r.broker().id(), failed.strategyId().value(), failed.instrumentToken().value(),
+                    failed.side().name(), failed.price() == null ? null : failed.price().value(), failed.reasonCode(),
+                    truncate(failed.errorMessage()), failed.quantity().value(), FillLedger.utc(failed.timestamp()));
+        });
         jdbc.sql("""
                 INSERT INTO orders (order_id, broker, strategy_id, instrument_token, side, price, failure_code,
                                     failure_message, failed_quantity, updated_at)
-                VALUES (:orderId, :broker, :strategy, :token, :side, :price, :code, :message, :qty, :at)
-                ON CONFLICT (order_id) DO UPDATE SET failure_code = EXCLUDED.failure_code,
+                VALUES\s""" + rows.values() + """
+                 ON CONFLICT (order_id) DO UPDATE SET failure_code = EXCLUDED.failure_code,
                     failure_message = EXCLUDED.failure_message, failed_quantity = EXCLUDED.failed_quantity,
                     updated_at = GREATEST(orders.updated_at, EXCLUDED.updated_at)""")
-                .param("orderId", failed.orderId()).param("broker", broker.id())
-                .param("strategy", failed.strategyId().value()).param("token", failed.instrumentToken().value())
-                .param("side", failed.side().name())
-                .param("price", failed.price() == null ? null : failed.price().value())
-                .param("code", failed.reasonCode()).param("message", truncate(failed.errorMessage()))
-                .param("qty", failed.quantity().value()).param("at", FillLedger.utc(failed.timestamp()))
-                .update();
+                .params(rows.parameters()).update();
     }
 
-    /** Called by the ledger inside the fill's transaction, so the filled quantity moves exactly once per fill. */
-    /** Adds the applied fills of a batch to their orders' filled quantities: one statement, one row per order. */
+    /**
+     * Called by the ledger inside the fills' transaction, so the filled quantity moves exactly once per fill.
+     * Adds the applied fills of a batch to their orders' filled quantities: one statement, one row per order.
+     */
     static void recordFills(JdbcClient jdbc, List<FillLedger.Entry> entries, List<FillLedger.Outcome> outcomes) {
         Map<String, FillLedger.Entry> first = new LinkedHashMap<>();
         Map<String, Long> quantity = new HashMap<>();

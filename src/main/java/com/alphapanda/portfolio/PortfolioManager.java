@@ -41,6 +41,10 @@ class PortfolioManager {
     private final Set<PortfolioKey> pending = ConcurrentHashMap.newKeySet();
     /** Fills of the batch a consumer thread is processing, not yet in the ledger. */
     private final ThreadLocal<List<FillLedger.Entry>> pendingFills = ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<List<OrderProjection.Recorded<OrderSubmitted>>> pendingSubmitted =
+            ThreadLocal.withInitial(ArrayList::new);
+    private final ThreadLocal<List<OrderProjection.Recorded<OrderFailed>>> pendingFailed =
+            ThreadLocal.withInitial(ArrayList::new);
     private final Counter applied;
     private final Counter duplicates;
 
@@ -75,8 +79,15 @@ class PortfolioManager {
         pending.add(key);
     }
 
-    /** Applies this thread's pending fills to the ledger, in order, in one go. */
+    /**
+     * Applies this thread's pending order events: submissions and failures to the order view, then the fills to the
+     * ledger, in order, one statement each.
+     */
     void applyPending() {
+        orders.recordSubmitted(List.copyOf(pendingSubmitted.get()));
+        pendingSubmitted.get().clear();
+        orders.recordFailed(List.copyOf(pendingFailed.get()));
+        pendingFailed.get().clear();
         List<FillLedger.Entry> entries = List.copyOf(pendingFills.get());
         pendingFills.get().clear();
         List<FillLedger.Outcome> outcomes = ledger.applyAll(entries);
@@ -106,14 +117,18 @@ class PortfolioManager {
     void forgetPending() {
         pending.clear();
         pendingFills.get().clear();
+        pendingSubmitted.get().clear();
+        pendingFailed.get().clear();
     }
 
+    /** Takes a submission of the current batch: written with the batch's others by {@link #applyPending}. */
     void onSubmitted(Broker broker, OrderSubmitted order) {
-        orders.recordSubmitted(broker, order);
+        pendingSubmitted.get().add(new OrderProjection.Recorded<>(broker, order));
     }
 
+    /** Takes a failure of the current batch: written with the batch's others by {@link #applyPending}. */
     void onFailed(Broker broker, OrderFailed failed) {
-        orders.recordFailed(broker, failed);
+        pendingFailed.get().add(new OrderProjection.Recorded<>(broker, failed));
     }
 
     /**
