@@ -108,14 +108,16 @@ public class PortfolioReadModel {
         List<Row> rows = rows(key);
         Instant markedAt = null;
         List<PortfolioView.PositionView> positions = new ArrayList<>();
+        SqlRows newerMarks = new SqlRows("text", "text", "bigint", "numeric", "timestamptz");
         for (Row row : rows) {
-            LastPrices.Mark mark = mark(key, row);
+            LastPrices.Mark mark = mark(key, row, newerMarks);
             if (mark != null && mark.at() != null && (markedAt == null || mark.at().isAfter(markedAt))) {
                 markedAt = mark.at();
             }
             positions.add(PortfolioValuation.position(row.token(), row.position(),
                     mark == null ? null : mark.price(), row.fees()));
         }
+        persistMarks(newerMarks);
         PortfolioView view = PortfolioValuation.view(key, startingCash, cash, fees, fillCount, lastFillId, positions,
                 clock.instant());
         return new Built(view, new ReadModelWriter.Version(fillCount, markedAt));
@@ -137,14 +139,15 @@ public class PortfolioReadModel {
     }
 
     /**
-     * The newest of the in-memory tick and the stored one (persisting the in-memory one when newer); null when there
-     * is neither.
+     * The newest of the in-memory tick and the stored one (adding the in-memory one to {@code newer}, to be stored,
+     * when newer); null when there is neither.
      */
-    private LastPrices.Mark mark(PortfolioKey key, Row row) {
+    private LastPrices.Mark mark(PortfolioKey key, Row row, SqlRows newer) {
         Optional<LastPrices.Mark> live = lastPrices.of(row.token());
         OffsetDateTime storedAt = row.storedAt();
         if (live.isPresent() && (storedAt == null || live.get().at().isAfter(storedAt.toInstant()))) {
-            persistMark(key, row.token(), live.get());
+            newer.add(key.broker().id(), key.strategyId().value(), row.token().value(), live.get().price(),
+                    FillLedger.utc(live.get().at()));
             return live.get();
         }
         if (row.storedPrice() == null) {
@@ -153,14 +156,16 @@ public class PortfolioReadModel {
         return new LastPrices.Mark(row.storedPrice(), storedAt == null ? null : storedAt.toInstant());
     }
 
-    private void persistMark(PortfolioKey key, InstrumentToken token, LastPrices.Mark mark) {
-        jdbc.sql("""
-                UPDATE positions SET last_price = :price, last_price_at = :at
-                WHERE broker = :broker AND strategy_id = :strategy AND instrument_token = :token
-                  AND (last_price_at IS NULL OR last_price_at < :at)""")
-                .param("price", mark.price()).param("at", FillLedger.utc(mark.at()))
-                .param("broker", key.broker().id()).param("strategy", key.strategyId().value())
-                .param("token", token.value()).update();
+    /** Stores a portfolio's newer marks in one statement (a mark never replaces a newer one stored meanwhile). */
+    private void persistMarks(SqlRows marks) {
+        if (marks.isEmpty()) {
+            return;
+        }
+        jdbc.sql("UPDATE positions p SET last_price = v.price, last_price_at = v.at FROM (VALUES " + marks.values()
+                        + ") AS v(broker, strategy_id, instrument_token, price, at) WHERE p.broker = v.broker"
+                        + " AND p.strategy_id = v.strategy_id AND p.instrument_token = v.instrument_token"
+                        + " AND (p.last_price_at IS NULL OR p.last_price_at < v.at)")
+                .params(marks.parameters()).update();
     }
 
 }
