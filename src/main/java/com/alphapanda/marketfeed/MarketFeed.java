@@ -54,6 +54,7 @@ final class MarketFeed implements SmartLifecycle {
             sourceThread.join(STOP_TIMEOUT);
             publisherThread.interrupt();
             publisherThread.join(STOP_TIMEOUT);
+            handOff.close();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -11,7 +11,6 @@ import com.alphapanda.instrument.NseCalendar;
 import com.alphapanda.monitoring.PipelineActivity;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,6 +29,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 
 /** Builds the configured tick source; with {@code alpha-panda.market-feed.source=none} there is no feed at all. */
 @Configuration(proxyBeanMethods = false)
@@ -45,18 +46,36 @@ class MarketFeedConfiguration {
     MarketFeed marketFeed(MarketFeedProperties properties, ObjectProvider<SimulatedSessionInfo> simulated,
                           JdbcClient jdbc, NseCalendar calendar, Clock clock, EventPublisher publisher,
                           MeterRegistry meters, Admin kafkaAdminClient, PipelineActivity activity,
-                          ObjectProvider<KiteTickerAccess> kiteAccess, ObjectProvider<KiteTextFrames> kiteTexts) {
+                          ObjectProvider<KiteTickerAccess> kiteAccess, ObjectProvider<KiteTextFrames> kiteTexts,
+                          KafkaProperties kafka, PlatformProperties platform) {
+        TickTopicReadiness readiness = new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30));
+        if (properties.source() == MarketFeedProperties.Source.REPLAY) {
+            MarketFeedProperties.Replay r = properties.replay();
+            LoadedReplay loaded = load(r);
+            ReplayLedger ledger = new ReplayLedger(feedProducers(kafka, platform), kafkaAdminClient,
+                    loaded.identity());
+            return new MarketFeed(source(r, loaded, ledger::resumeAt), new TickHandOff(properties.queueCapacity(),
+                    publisher, ledger, meters, "replay", activity::recordMarketFeed), readiness);
+        }
         TickSource source = switch (properties.source()) {
             case SIMULATED -> simulated(properties.simulated(), simulated.getObject(),
                     new SessionClockStore(jdbc, clock));
-            case REPLAY -> replay(properties.replay());
+            case REPLAY -> throw new IllegalStateException("a replay is built above");
             case KITE -> kite(properties.kite(), kiteAccess.getIfAvailable(), kiteTexts.getIfAvailable(), clock,
                     meters);
             case NONE -> throw new IllegalStateException("no market feed is configured");
         };
         return new MarketFeed(source, new TickHandOff(properties.queueCapacity(), publisher, meters, source.name(),
-                activity::recordMarketFeed),
-                new TickTopicReadiness(kafkaAdminClient, Duration.ofSeconds(30)));
+                activity::recordMarketFeed), readiness);
+    }
+
+    /** The replay's own transactional producers ({@code <instance-id>-feed-0}: a restart fences the killed run's). */
+    private static DefaultKafkaProducerFactory<Object, Object> feedProducers(KafkaProperties kafka,
+                                                                             PlatformProperties platform) {
+        DefaultKafkaProducerFactory<Object, Object> factory =
+                new DefaultKafkaProducerFactory<>(kafka.buildProducerProperties());
+        factory.setTransactionIdPrefix(platform.instanceId() + "-feed-");
+        return factory;
     }
 
     /**
@@ -107,7 +126,22 @@ class MarketFeedConfiguration {
         }
     }
 
+    /** A replay file read and checked: its ticks, its identity (SHA-256 of its bytes) and the speed. */
+    record LoadedReplay(List<com.alphapanda.core.event.MarketTick> ticks, String identity, ReplaySpeed speed) {
+    }
+
+    /** A replay source that starts at the first tick (no recorded progress). */
     static TickSource replay(MarketFeedProperties.Replay r) {
+        return source(r, load(r), () -> 0);
+    }
+
+    private static ReplayTickSource source(MarketFeedProperties.Replay r, LoadedReplay loaded,
+                                           ReplayTickSource.ResumePoint resumePoint) {
+        return new ReplayTickSource(r.file(), loaded.ticks(), loaded.speed(), r.progressInterval(), r.maxWait(),
+                resumePoint);
+    }
+
+    static LoadedReplay load(MarketFeedProperties.Replay r) {
         String property = "alpha-panda.market-feed.replay.file";
         if (r.file() == null) {
             throw new InvalidConfigurationException(property, null, "the CSV or JSONL file to replay");
@@ -119,9 +153,11 @@ class MarketFeedConfiguration {
             throw new InvalidConfigurationException("alpha-panda.market-feed.replay.speed", r.speed(),
                     "'max' or a positive number");
         }
+        byte[] content;
         ReplayFile.Parsed parsed;
-        try (Reader reader = Files.newBufferedReader(r.file(), StandardCharsets.UTF_8)) {
-            parsed = ReplayFile.read(reader);
+        try {
+            content = Files.readAllBytes(r.file());
+            parsed = ReplayFile.read(new java.io.StringReader(new String(content, StandardCharsets.UTF_8)));
         } catch (NoSuchFileException e) {
             throw new InvalidConfigurationException(property, r.file().toString(), "an existing file");
         } catch (IOException e) {
@@ -136,6 +172,6 @@ class MarketFeedConfiguration {
         log.info("Replay of {}: {} ticks from {} to {}, {} malformed line(s) skipped, speed {}", r.file(),
                 parsed.ticks().size(), parsed.ticks().getFirst().timestamp(), parsed.ticks().getLast().timestamp(),
                 parsed.problems().size(), speed.isMax() ? "max" : speed.factor().toPlainString() + "x");
-        return new ReplayTickSource(r.file(), parsed.ticks(), speed, r.progressInterval(), r.maxWait());
+        return new LoadedReplay(parsed.ticks(), ReplayLedger.identity(content), speed);
     }
 }

@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
  * {@code replay}: publishes a recorded file in timestamp order, at {@code speed} × real time or at {@code max}.
  * Progress (ticks published, % of the file, rate) is logged every {@code progress-interval}; the end is logged with
  * totals. A replay is a batch whose ticks should all arrive, so it waits up to {@code max-wait} for room in the
- * hand-off before dropping a tick (counted).
+ * hand-off before dropping a tick (counted). It starts at its {@link ResumePoint}: after a restart, the first tick the
+ * previous run did not publish (see {@link ReplayLedger}); the pace is then measured from that tick.
  */
 final class ReplayTickSource implements TickSource {
 
@@ -22,10 +23,18 @@ final class ReplayTickSource implements TickSource {
     private final ReplaySpeed speed;
     private final Duration progressInterval;
     private final Duration maxWait;
+    private final ResumePoint resumePoint;
+
+    /** Where a replay continues: the index of the first tick not published yet. */
+    @FunctionalInterface
+    interface ResumePoint {
+        long next() throws InterruptedException;
+    }
 
     ReplayTickSource(Path file, List<MarketTick> ticks, ReplaySpeed speed, Duration progressInterval,
-                     Duration maxWait) {
+                     Duration maxWait, ResumePoint resumePoint) {
         this.file = file;
+        this.resumePoint = resumePoint;
         this.ticks = ticks;
         this.speed = speed;
         this.progressInterval = progressInterval;
@@ -39,14 +48,24 @@ final class ReplayTickSource implements TickSource {
 
     @Override
     public void run(TickSink sink) throws InterruptedException {
+        int from = (int) Math.min(resumePoint.next(), ticks.size());
+        if (from == ticks.size()) {
+            log.info("Replay of {}: all {} ticks were published by a previous run; nothing to replay (a fresh data"
+                    + " directory replays it again)", file, ticks.size());
+            return;
+        }
+        if (from > 0) {
+            log.info("Replay of {} resumes at tick {} of {}: the ticks before it were published by a previous run",
+                    file, from + 1, ticks.size());
+        }
         long started = System.nanoTime();
         long nextProgress = started + progressInterval.toNanos();
         int accepted = 0;
-        for (int i = 0; i < ticks.size(); i++) {
+        for (int i = from; i < ticks.size(); i++) {
             MarketTick tick = ticks.get(i);
-            waitUntil(started + speed.scale(Duration.between(ticks.getFirst().timestamp(), tick.timestamp()))
+            waitUntil(started + speed.scale(Duration.between(ticks.get(from).timestamp(), tick.timestamp()))
                     .toNanos());
-            if (sink.offer(tick, maxWait)) {
+            if (sink.offer(tick, i, maxWait)) {
                 accepted++;
             }
             if (System.nanoTime() >= nextProgress) {
@@ -56,7 +75,7 @@ final class ReplayTickSource implements TickSource {
         }
         double seconds = elapsedSeconds(started);
         log.info("Replay of {} finished: {} ticks handed over, {} dropped, in {} s", file, accepted,
-                ticks.size() - accepted, String.format("%.1f", seconds));
+                ticks.size() - from - accepted, String.format("%.1f", seconds));
     }
 
     private void progress(int done, long started) {

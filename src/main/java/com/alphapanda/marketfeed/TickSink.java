@@ -14,4 +14,12 @@ public interface TickSink {
      * replay at maximum speed); false (and counted as dropped) if there was no room in time.
      */
     boolean offer(MarketTick tick, Duration maxWait) throws InterruptedException;
+
+    /**
+     * As {@link #offer(MarketTick, Duration)}, for a tick that is the {@code sequence}-th (from 0) of a recorded file:
+     * a sink that records the replay's progress publishes it under that index.
+     */
+    default boolean offer(MarketTick tick, long sequence, Duration maxWait) throws InterruptedException {
+        return offer(tick, maxWait);
+    }
 }

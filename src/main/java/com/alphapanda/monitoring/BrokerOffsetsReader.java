@@ -43,11 +43,13 @@ final class BrokerOffsetsReader {
     private final Admin admin;
     private final String groupPrefix;
     private final Duration timeout;
+    private final RetiredInstanceGroups retired;
 
-    BrokerOffsetsReader(Admin admin, String groupPrefix, Duration timeout) {
+    BrokerOffsetsReader(Admin admin, String groupPrefix, Duration timeout, RetiredInstanceGroups retired) {
         this.admin = admin;
         this.groupPrefix = groupPrefix;
         this.timeout = timeout;
+        this.retired = retired;
     }
 
     BrokerOffsets read() {
@@ -57,7 +59,8 @@ final class BrokerOffsetsReader {
         if (ids.isEmpty()) {
             return new BrokerOffsets(List.of(), Map.of(), Map.of());
         }
-        List<PendingGroup> pending = describe(ids);
+        List<PendingGroup> pending = describe(ids).stream().filter(g -> !retired.retired(g.id(), g.members()))
+                .toList();
         Map<String, Optional<Integer>> partitionCounts = partitionCounts(pending);
         List<BrokerOffsets.Group> groups = pending.stream().map(p -> p.complete(partitionCounts)).toList();
         Set<TopicPartition> all = groups.stream().flatMap(g -> g.committed().keySet().stream())

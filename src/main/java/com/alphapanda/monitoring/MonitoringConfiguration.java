@@ -1,20 +1,20 @@
 package com.alphapanda.monitoring;
 
-import com.alphapanda.core.platform.Service;
-import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.api.LiveEvents;
 import com.alphapanda.core.jobs.ClusterJobs;
+import com.alphapanda.core.platform.ConditionalOnService;
 import com.alphapanda.core.platform.PlatformProperties;
+import com.alphapanda.core.platform.Service;
 import com.alphapanda.instrument.NseCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -23,8 +23,10 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** Wires consumer-lag collection, alerts, the end-to-end probe and pipeline liveness. */
@@ -57,10 +59,13 @@ class MonitoringConfiguration {
     @Bean
     ConsumerLagMonitor consumerLagMonitor(Admin kafkaAdminClient, RecordTimestamps recordTimestamps,
                                           LagAlerts lagAlerts, MonitoringProperties properties,
-                                          LagMetrics lagMetrics, Clock clock) {
+                                          LagMetrics lagMetrics, Clock clock, PlatformProperties platform,
+                                          KafkaListenerEndpointRegistry listeners) {
         MonitoringProperties.Lag lag = properties.lag();
+        RetiredInstanceGroups retired = new RetiredInstanceGroups(() -> listeners.getAllListenerContainers().stream()
+                .map(MessageListenerContainer::getGroupId).toList(), platform.instanceId());
         return new ConsumerLagMonitor(
-                new BrokerOffsetsReader(kafkaAdminClient, lag.groupPrefix(), lag.requestTimeout()),
+                new BrokerOffsetsReader(kafkaAdminClient, lag.groupPrefix(), lag.requestTimeout(), retired),
                 recordTimestamps,
                 new LagAssembler(lag.windowSamples(), lag.window(), properties.consumerLagThreshold()),
                 lagAlerts, lagMetrics, clock);

@@ -30,6 +30,11 @@ final class BracketedStrategy<S> implements Strategy<S> {
     }
 
     @Override
+    public int stateTicks() {
+        return strategy.stateTicks();
+    }
+
+    @Override
     public S newState() {
         return strategy.newState();
     }

@@ -34,6 +34,12 @@ public final class HybridStrategy<R> implements Strategy<HybridStrategy.State<R>
         }
     }
 
+    /** The rules' ticks, or the model's history if longer. */
+    @Override
+    public int stateTicks() {
+        return Math.max(rules.stateTicks(), model == null ? 0 : model.requiredHistory());
+    }
+
     @Override
     public State<R> newState() {
         return new State<>(rules.newState(), model == null ? null : new RollingWindow(model.requiredHistory()));

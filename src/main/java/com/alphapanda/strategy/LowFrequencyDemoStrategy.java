@@ -16,6 +16,7 @@ import java.util.Optional;
  * {@code auto} (BUY for even tokens, SELL for odd), {@code buy} or {@code sell}; confidence 0.5 at the tick price,
  * {@code quantity} default 1. It guarantees a few signals a day for end-to-end checks. Unlike the reference, the
  * interval and the daily reset follow the ticks' event time, not the wall clock, so replays behave like the live day.
+ * Its state depends on the whole trading day ({@link Strategy#SESSION_DAY}, the default {@link #stateTicks()}).
  */
 public final class LowFrequencyDemoStrategy implements Strategy<LowFrequencyDemoStrategy.State> {
 

@@ -49,6 +49,12 @@ public final class MeanReversionStrategy implements Strategy<MeanReversionStrate
         }
     }
 
+    /** Bands: the last lookback prices; RSI: rsi_period + 1; the warm-up count: max(lookback, 2·rsi_period). */
+    @Override
+    public int stateTicks() {
+        return warmUp;
+    }
+
     @Override
     public State newState() {
         return new State(lookback, rsiPeriod);

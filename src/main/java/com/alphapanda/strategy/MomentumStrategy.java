@@ -28,6 +28,12 @@ public final class MomentumStrategy implements Strategy<RollingWindow> {
         this.positionSize = positionSize;
     }
 
+    /** The window: the last {@code lookback} prices. */
+    @Override
+    public int stateTicks() {
+        return lookback;
+    }
+
     @Override
     public RollingWindow newState() {
         return new RollingWindow(lookback);

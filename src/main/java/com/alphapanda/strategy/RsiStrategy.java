@@ -36,6 +36,12 @@ public final class RsiStrategy implements Strategy<RsiStrategy.State> {
         }
     }
 
+    /** The RSI needs period + 1 prices; the warm-up counts to 2·period, past which the count no longer matters. */
+    @Override
+    public int stateTicks() {
+        return 2 * period;
+    }
+
     @Override
     public State newState() {
         return new State(period);

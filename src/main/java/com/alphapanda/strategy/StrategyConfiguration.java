@@ -20,6 +20,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.springframework.kafka.core.ConsumerFactory;
 
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
@@ -77,7 +81,20 @@ class StrategyConfiguration {
 
     @Bean
     StrategyRunnerListener strategyRunnerListener(StrategyRunner runner, BatchProcessor batches,
-                                                  PipelineActivity activity, PlatformProperties platform) {
-        return new StrategyRunnerListener(runner, batches, activity, platform.brokers());
+                                                  PipelineActivity activity, PlatformProperties platform,
+                                                  StrategyRoster roster, NseCalendar calendar,
+                                                  ConsumerFactory<Object, Object> consumerFactory) {
+        return new StrategyRunnerListener(runner, batches, activity, platform.brokers(),
+                new StrategyStateRestorer(roster, calendar, () -> stateReader(consumerFactory)));
+    }
+
+    /** A consumer of no group, read_committed, for reading tick partitions back ({@link StrategyStateRestorer}). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    static Consumer<String, byte[]> stateReader(ConsumerFactory<Object, Object> factory) {
+        Properties overrides = new Properties();
+        overrides.setProperty(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        overrides.setProperty(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        overrides.setProperty(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return (Consumer) factory.createConsumer(null, null, "-strategy-state", overrides);
     }
 }

@@ -68,11 +68,32 @@ final class StrategyInstance<S> {
         return result;
     }
 
-    /** One instrument's state and the last tick folded into it. */
+    /** How many of an instrument's latest in-session ticks determine its state ({@link Strategy#stateTicks()}). */
+    int stateTicks() {
+        return strategy.stateTicks();
+    }
+
+    /**
+     * Forgets the instrument's state (its partition was revoked, or is about to be rebuilt): the next tick starts from
+     * a fresh state. Called by the thread consuming the instrument's partition, or before any thread does.
+     */
+    void reset(InstrumentToken token) {
+        Slot<S> slot = slots.get(token);
+        if (slot != null) {
+            slot.state = strategy.newState();
+            slot.lastTick = null;
+            slot.lastResult = Optional.empty();
+        }
+    }
+
+    /**
+     * One instrument's state and the last tick folded into it. Volatile: after a rebalance, another consumer thread of
+     * this instance may own the instrument's partition.
+     */
     private static final class Slot<S> {
-        final S state;
-        EventId lastTick;
-        Optional<StrategySignal> lastResult = Optional.empty();
+        volatile S state;
+        volatile EventId lastTick;
+        volatile Optional<StrategySignal> lastResult = Optional.empty();
 
         Slot(S state) {
             this.state = state;

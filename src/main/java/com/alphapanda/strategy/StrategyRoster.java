@@ -32,6 +32,11 @@ final class StrategyRoster {
         return routing.getOrDefault(token, List.of());
     }
 
+    /** Every instrument some running strategy trades. */
+    java.util.Set<InstrumentToken> instruments() {
+        return routing.keySet();
+    }
+
     /** Whether this instance currently runs the strategy (loaded, valid and active). */
     boolean runs(StrategyId id) {
         return instances.containsKey(id);

@@ -37,6 +37,9 @@ class ConsumerLagIT {
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
 
+    @Value("${alpha-panda.instance-id}")
+    String instanceId;
+
     KafkaFixture kafka;
 
     @BeforeEach
@@ -156,6 +159,22 @@ class ConsumerLagIT {
                 .filter(a -> a.group().equals(group) && a.kind() == AlertKind.LAG_MESSAGES)).hasSize(1);
         assertThat(registry.get("consumer.lag.alerts").tag("kind", "lag_messages").counter().count())
                 .isGreaterThanOrEqualTo(raisedBefore + 1);
+    }
+
+    @Test
+    void aRetiredInstancesOwnGroupIsLeftOutWhileAStoppedSharedGroupIsReported() throws Exception {
+        String topic = kafka.topic("lag-it-retired", 1);
+        String retired = "alpha-panda.risk-manager.ticks.retired-host-" + System.nanoTime();
+        String stopped = "alpha-panda.lag-it.stopped-beside-retired-" + System.nanoTime();
+        kafka.commit(retired, topic, 0);
+        kafka.commit(stopped, topic, 0);
+        kafka.produce(topic, 0, 3, Instant.now());
+
+        LagReport report = awaitReport(stopped, g -> g.totalLag() == 3);
+
+        assertThat(report.group(retired)).as("a per-instance group (risk prices) of an instance that no longer runs")
+                .isEmpty();
+        assertThat(report.groups()).extracting(GroupLag::group).contains("alpha-panda.risk-manager.ticks." + instanceId);
     }
 
     @Test

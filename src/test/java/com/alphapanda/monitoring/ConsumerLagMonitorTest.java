@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
@@ -28,7 +29,8 @@ class ConsumerLagMonitorTest {
                      Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:1"),
                      new ByteArrayDeserializer(), new ByteArrayDeserializer()), Duration.ofMillis(500))) {
             ConsumerLagMonitor monitor = new ConsumerLagMonitor(
-                    new BrokerOffsetsReader(admin, "alpha-panda.", Duration.ofMillis(500)), timestamps,
+                    new BrokerOffsetsReader(admin, "alpha-panda.", Duration.ofMillis(500),
+                            new RetiredInstanceGroups(List::of, "test-1")), timestamps,
                     new LagAssembler(4, Duration.ofMinutes(2), 1000), alerts, new LagMetrics(registry, alerts),
                     Clock.systemUTC());
 
