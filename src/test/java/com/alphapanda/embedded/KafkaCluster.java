@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kafka.server.KafkaConfig;
@@ -50,9 +52,11 @@ public final class KafkaCluster implements AutoCloseable {
         for (int node = 1; node <= size; node++) {
             cluster.format(node, clusterId);
         }
-        try {
+        // One thread per node, not the common pool: a pool thread blocked in a node's start-up "helps" by running
+        // another node's start-up on its own stack, before its controller listens, and the quorum never forms.
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
             CompletableFuture.allOf(IntStream.rangeClosed(1, size)
-                    .mapToObj(n -> CompletableFuture.runAsync(() -> cluster.startNode(n)))
+                    .mapToObj(n -> CompletableFuture.runAsync(() -> cluster.startNode(n), threads))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
             cluster.close();
