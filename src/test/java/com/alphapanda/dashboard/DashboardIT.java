@@ -6,30 +6,33 @@ import static org.awaitility.Awaitility.await;
 import com.alphapanda.ApiTestClient;
 import com.alphapanda.PipelineTestSupport;
 import com.alphapanda.core.event.Broker;
-import com.alphapanda.core.id.InstrumentToken;
-import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.topic.Topics;
+import com.alphapanda.core.event.Envelope;
+import com.alphapanda.core.event.EventPayload;
+import com.alphapanda.core.event.MarketTick;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis):
- * sign-in, the overview's trading-state actions, a portfolio updating live from the stream, role-aware buttons.
+ * The dashboard in headless Chromium against the application on its embedded servers (Kafka, PostgreSQL, Redis) trading
+ * a replayed day: sign-in, the overview's pipeline and trading-state actions, a portfolio updating live from the
+ * stream as replayed fills arrive, role-aware buttons.
  * Every test fails on a request to another host or a JavaScript console error, and saves a screenshot under
  * {@code target/dashboard-screenshots/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardIT extends DashboardTestBase {
+
+    private static final List<String> STAGES =
+            List.of("market_feed", "strategy_runner", "risk_manager", "trading_engine", "portfolio_manager");
 
     @Test
     void anAdminSignsInSeesTheOverviewAndSignsOutClearingTheToken() {
-        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_overview");
-        fill(strategy, PipelineTestSupport.freshInstrument(), 1, 0); // at least one paper portfolio to sum
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
-                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
+        replayedDayPortfolio(); // at least one paper portfolio to sum
         browser.signIn(ApiTestClient.ADMIN_TOKEN);
         browser.await(By.cssSelector("[data-broker-state='paper']"));
         assertThat(browser.await(By.id("who")).getText()).endsWith("(admin)");
@@ -104,30 +107,32 @@ class DashboardIT extends DashboardTestBase {
     }
 
     @Test
-    void thePortfolioPageShowsAPositionChangeWhenAFillArrivesWithoutReloading() {
-        StrategyId strategy = PipelineTestSupport.freshStrategy("dashboard");
-        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
-        fill(strategy, instrument, 1, 0);
-        ApiTestClient api = new ApiTestClient(port);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions()
-                .until(() -> api.get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
-
+    void thePortfolioPageShowsAPositionChangeWhenAReplayedFillArrivesWithoutReloading() throws Exception {
+        replayedDayPortfolio();
         browser.signIn(token("viewer"));
         browser.await(By.cssSelector("[data-broker-state='paper']"));
-        browser.open("/#/portfolios/paper/" + strategy.value());
-        By position = By.cssSelector("[data-position='" + instrument.value() + "']");
-        browser.awaitText(position, "1");
+        browser.open("/#/portfolios/paper/" + ReplayedDay.STRATEGY);
+        browser.await(By.cssSelector("[data-position]"));
+        Map<String, String> positions = positions();
+        int fills = await().atMost(WAIT).until(this::fillCount, n -> n > 0);
         int points = curvePoints();
         assertThat(points).as("the equity curve starts with the portfolio as it is").isPositive();
         browser.driver.executeScript("window.stillTheSamePage = true");
 
-        fill(strategy, instrument, 2, 1);
+        // the replay goes on: its next fills change a position on the page
+        await().atMost(WAIT).alias("a replayed fill changing a position on the page (the replayed day lasts 25 min)")
+                .until(() -> fillCount() > fills && !positions().equals(positions));
 
-        browser.awaitText(position, "3");
-        browser.awaitText(By.id("fill-count"), "2");
         await().atMost(Duration.ofSeconds(30)).until(() -> curvePoints() > points);
         assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
         assertThat(browser.driver.findElement(By.id("portfolio-summary")).getText()).contains("₹");
+        String newest = new ApiTestClient(port).get("/api/v1/fills?broker=paper&strategy=" + ReplayedDay.STRATEGY
+                + "&size=1").at("/items/0/fillId").asString();
+        Envelope<EventPayload> tick = ReplayedDay.tickBehind(bootstrapServers, newest)
+                .orElseThrow(() -> new AssertionError("no tick behind fill " + newest));
+        assertThat(tick.source()).as("published by the market feed").isEqualTo("market_feed");
+        assertThat(ReplayedDay.fileTicks()).as("a tick of the replayed file")
+                .contains(ReplayedDay.describe((MarketTick) tick.payload()));
     }
 
     @Test
@@ -144,13 +149,9 @@ class DashboardIT extends DashboardTestBase {
         browser.await(By.cssSelector("#dead-letters .hint, #dead-letters table"));
         assertThat(browser.driver.findElements(By.cssSelector("[data-replay], #bulk-replay, #purge"))).isEmpty();
 
-        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_viewer");
-        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
-        fill(strategy, instrument, 1, 0);
-        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> new ApiTestClient(port)
-                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
-        browser.open("/#/portfolios/paper/" + strategy.value());
-        browser.awaitText(By.cssSelector("[data-position='" + instrument.value() + "']"), "1");
+        replayedDayPortfolio();
+        browser.open("/#/portfolios/paper/" + ReplayedDay.STRATEGY);
+        browser.await(By.cssSelector("[data-position]"));
         browser.await(By.cssSelector("#rejections .hint, #rejections table"));
         assertThat(browser.driver.findElements(By.cssSelector(
                 "[data-flatten-position], [data-flatten-strategy], [data-cancel-order]"))).isEmpty();
@@ -258,6 +259,59 @@ class DashboardIT extends DashboardTestBase {
                 """);
         assertThat(formatted).isEqualTo(java.util.List.of("₹12,34,567.89", "-₹990.20", "₹0.01", "₹0.00", "₹100.00",
                 "₹1,23,45,67,89,01,23,45,67,890.13", "₹1,000.00", "977.70465", "0.30", "-1.001", "0.00"));
+    }
+
+    @Test
+    void theOverviewShowsEveryPipelineStageWorkingOnTheReplayedDayLiveWithoutReloading() {
+        replayedDayPortfolio();
+        browser.signIn(token("viewer"));
+        browser.await(By.cssSelector("table[aria-label='Pipeline stages of paper']"));
+        Map<String, Long> before = await().atMost(WAIT).until(this::pipelineEvents,
+                events -> events.keySet().containsAll(STAGES) && STAGES.stream().allMatch(s -> events.get(s) > 0));
+        browser.driver.executeScript("window.stillTheSamePage = true");
+
+        // the pipeline status comes over the stream at every evaluation (10 s): the replay's ticks keep coming
+        await().atMost(WAIT).alias("the replayed ticks counted again, live").until(() -> {
+            Map<String, Long> now = pipelineEvents();
+            return now.get("market_feed") > before.get("market_feed")
+                    && now.get("strategy_runner") > before.get("strategy_runner");
+        });
+
+        assertThat(browser.driver.executeScript("return window.stillTheSamePage === true")).isEqualTo(true);
+        assertThat(pipelineStages().values()).as("a last activity on every stage")
+                .allSatisfy(cells -> assertThat(cells.get(4)).isNotEqualTo("—"));
+        browser.driver.executeScript("document.getElementById('pipeline').scrollIntoView()");
+    }
+
+    /** The events count per stage in the overview's pipeline table of paper. */
+    private Map<String, Long> pipelineEvents() {
+        Map<String, Long> events = new HashMap<>();
+        pipelineStages().forEach((stage, cells) -> events.put(stage, Long.parseLong(cells.get(2).replaceAll("\\D", ""))));
+        return events;
+    }
+
+    /** The cells' text of each row of the overview's pipeline table of paper, by stage, read in one script call. */
+    @SuppressWarnings("unchecked")
+    private Map<String, List<String>> pipelineStages() {
+        return (Map<String, List<String>>) browser.driver.executeScript("""
+                const table = document.querySelector("table[aria-label='Pipeline stages of paper']");
+                return Object.fromEntries(table ? [...table.tBodies[0].rows].map((r) => [r.cells[0].innerText.trim(),
+                  [...r.cells].map((c) => c.innerText.trim())]) : []);""");
+    }
+
+    /** The positions on the page: instrument token → quantity shown. */
+    @SuppressWarnings("unchecked")
+    private Map<String, String> positions() {
+        return (Map<String, String>) browser.driver.executeScript("""
+                return Object.fromEntries([...document.querySelectorAll('[data-position]')]
+                  .map((e) => [e.dataset.position, e.innerText.trim()]));""");
+    }
+
+    /** The fill count in the portfolio's summary (read in one script call: the summary is redrawn on every event). */
+    private int fillCount() {
+        Object shown = browser.driver.executeScript("return document.getElementById('fill-count')?.innerText ?? ''");
+        String digits = shown.toString().replaceAll("\\D", "");
+        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
     }
 
     private int curvePoints() {

@@ -17,7 +17,6 @@ import com.alphapanda.core.json.EventJson;
 import com.alphapanda.core.money.Price;
 import com.alphapanda.core.topic.Topics;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -28,7 +27,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -38,10 +36,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Resolve button for a viewer), an order cancelled and positions flattened (a position, a strategy; the broker's
  * confirmation), dead letters read decoded, replayed in bulk after a dry run, and purged.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardOperationsIT extends DashboardTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
     private static final OrderInstruction LIMIT_90 =
             new OrderInstruction(OrderType.LIMIT, TimeInForce.DAY, Price.of("90"), null, null);
     private static final DateTimeFormatter IST_LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");

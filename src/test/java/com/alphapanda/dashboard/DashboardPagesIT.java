@@ -1,29 +1,22 @@
 package com.alphapanda.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.alphapanda.ApiTestClient;
 import com.alphapanda.PipelineTestSupport;
-import com.alphapanda.core.id.InstrumentToken;
-import com.alphapanda.core.id.StrategyId;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 /**
  * Dashboard pages in headless Chromium on real data: the monitoring page's lag table, creating a strategy with the
  * API's problems under each field, a problem detail where the data would be, and the pages at phone width.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DashboardPagesIT extends DashboardTestBase {
 
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Test
     void aViewerSeesTheLagTablePerGroupTopicAndPartitionWithTimeLagAndStatus() {
@@ -65,11 +58,7 @@ class DashboardPagesIT extends DashboardTestBase {
 
     @Test
     void theOverviewAndThePortfolioPageDoNotScrollSidewaysAtPhoneWidth() throws Exception {
-        StrategyId strategy = PipelineTestSupport.freshStrategy("dash_phone");
-        InstrumentToken instrument = PipelineTestSupport.freshInstrument();
-        fill(strategy, instrument, 1, 0);
-        await().atMost(WAIT).ignoreExceptions().until(() -> new ApiTestClient(port)
-                .get("/api/v1/portfolios/paper/" + strategy.value()).get("fillCount").asInt() == 1);
+        replayedDayPortfolio();
         browser.emulatePhone();
         browser.signIn(token("operator"));
         browser.await(By.cssSelector("[data-broker-state='paper']"));
@@ -79,8 +68,8 @@ class DashboardPagesIT extends DashboardTestBase {
         assertThat(browser.horizontalOverflow()).as("overview: pixels wider than the phone").isLessThanOrEqualTo(0);
         browser.screenshot("phone-overview");
 
-        browser.open("/#/portfolios/paper/" + strategy.value());
-        browser.awaitText(By.cssSelector("[data-position='" + instrument.value() + "']"), "1");
+        browser.open("/#/portfolios/paper/" + ReplayedDay.STRATEGY);
+        browser.await(By.cssSelector("[data-position]"));
         browser.await(By.id("equity-chart"));
         browser.await(By.cssSelector("#rejections .hint, #rejections table"));
         assertThat(browser.horizontalOverflow()).as("portfolio: pixels wider than the phone").isLessThanOrEqualTo(0);

@@ -28,15 +28,29 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
 
 /**
- * What every dashboard browser test shares: a fresh headless Chromium per test that fails the test on a request to
- * another host or a JavaScript console error and saves a screenshot under {@code target/dashboard-screenshots/}, and
- * the helpers that put real data in the platform (tokens, fills, raw Kafka records).
+ * What every dashboard browser test shares: one application on its embedded servers (Kafka, PostgreSQL, Redis) trading
+ * a replayed day ({@link ReplayedDay}: the platform's replay market feed and a momentum strategy, fills arriving every
+ * few seconds through strategies, risk, the paper venue and the portfolios while the tests watch); a fresh headless
+ * Chromium per test that fails the test on a request to another host or a JavaScript console error and saves a
+ * screenshot under {@code target/dashboard-screenshots/}; and the helpers that put the specific data some tests need in
+ * the platform (tokens, fills of their own strategies, raw Kafka records).
  */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "alpha-panda.market-feed.source=replay",
+        "alpha-panda.market-feed.replay.file=" + ReplayedDay.FILE,
+        "alpha-panda.market-feed.replay.speed=" + ReplayedDay.SPEED,
+        "alpha-panda.strategies.seed-file=" + ReplayedDay.STRATEGIES,
+        "alpha-panda.risk.brokers.paper.strategies." + ReplayedDay.STRATEGY + ".max-daily-trades="
+                + ReplayedDay.MAX_DAILY_TRADES})
 abstract class DashboardTestBase {
+
+    static final Duration WAIT = Duration.ofSeconds(60);
 
     @LocalServerPort
     int port;
@@ -75,6 +89,17 @@ abstract class DashboardTestBase {
         return new ApiTestClient(port).post("/api/v1/tokens",
                 "{\"name\":\"" + role + "-" + UUID.randomUUID().toString().substring(0, 8) + "\",\"role\":\"" + role + "\"}", 201)
                 .get("token").asString();
+    }
+
+    /**
+     * The replayed day's portfolio once it has a fill, with paper trading active (a test on the shared application may
+     * have left it halted, which would stop the day's fills).
+     */
+    JsonNode replayedDayPortfolio() {
+        new PipelineTestSupport(publisher, port).ensurePaperTradingActive(jdbc);
+        ApiTestClient api = new ApiTestClient(port);
+        return await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(
+                () -> api.get("/api/v1/portfolios/paper/" + ReplayedDay.STRATEGY), p -> p.get("fillCount").asInt() > 0);
     }
 
     /** A BUY fill of {@code quantity} at ₹1,23,456.75 straight onto {@code paper.orders.filled}. */

@@ -48,7 +48,7 @@ class CrashMidBatchIT {
     private static final int STRATEGIES = 75;
     private static final List<String> GROUPS = List.of("alpha-panda.strategy-runner.ticks",
             "alpha-panda.risk-manager.signals", "alpha-panda.paper-trading.signals",
-            "alpha-panda.paper-trading.ticks", "alpha-panda.portfolio-manager.orders");
+            "alpha-panda.portfolio-manager.orders"); // the paper venue's tick group is per instance
 
     @Autowired
     EventPublisher publisher;

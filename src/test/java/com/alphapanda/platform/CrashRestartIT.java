@@ -57,6 +57,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class CrashRestartIT {
 
+    /** The instance id of every start (the paper venue's tick group is per instance). */
+    private static final String INSTANCE = "crash-restart-1";
+
     private static final Path JAR = Path.of("target", "alpha-panda.jar");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /**
@@ -188,7 +191,8 @@ class CrashRestartIT {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-XX:+IgnoreUnrecognizedVMOptions",
                 "--sun-misc-unsafe-memory-access=allow", "-Xmx512m", "-jar", JAR.toAbsolutePath().toString(), "run",
-                "--server.port=" + port, "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN));
+                "--server.port=" + port, "--alpha-panda.api.bootstrap-token=" + ApiTestClient.ADMIN_TOKEN,
+                "--alpha-panda.instance-id=" + INSTANCE));
         if (extra.length == 0) {
             command.addAll(List.of("--data-dir", dataDir.toString()));
         } else {
@@ -236,8 +240,8 @@ class CrashRestartIT {
      */
     private static void awaitConsumed(String bootstrap, RecordMetadata record, Duration within) throws Exception {
         TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-        List<String> groups = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.ticks",
-                "alpha-panda.portfolio-manager.ticks.alpha-panda-1"); // its own group per instance
+        List<String> groups = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.ticks." + INSTANCE,
+                "alpha-panda.portfolio-manager.ticks." + INSTANCE); // the tick groups of their own per instance
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             Map<String, Long> before = new java.util.HashMap<>();
             for (String group : groups) {

@@ -186,6 +186,18 @@ public final class BatchProcessor {
             Pass pass = new Pass();
             if (stage.writesDatabase()) {
                 pass.transaction = database.getTransaction(new DefaultTransactionDefinition());
+                List<EventPublisher.Held> held = EventPublisher.newHeld();
+                EventPublisher.hold(held); // published only if the pass commits, like the records' publications
+                try {
+                    stage.beginPass(batch.subList(from, to));
+                } catch (RuntimeException e) {
+                    pass.failedAt = from;
+                    pass.failure = e;
+                    return pass;
+                } finally {
+                    EventPublisher.release();
+                }
+                pass.outputs.addAll(held);
             }
             for (int i = from; i < to; i++) {
                 ConsumerRecord<String, byte[]> record = batch.get(i);

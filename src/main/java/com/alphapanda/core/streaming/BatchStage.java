@@ -2,6 +2,7 @@ package com.alphapanda.core.streaming;
 
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventPayload;
+import java.util.List;
 import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -24,6 +25,14 @@ public interface BatchStage<F extends EventPayload> {
     /** True when the stage writes to PostgreSQL: the batch's database work then runs in one database transaction. */
     default boolean writesDatabase() {
         return false;
+    }
+
+    /**
+     * Called first in each database transaction of the batch (for a database stage), with the records it is about to
+     * process: e.g. row locks of all of them taken in key order. An exception fails the first of these records; what
+     * it publishes is sent with the records' publications, only if this database transaction commits.
+     */
+    default void beginPass(List<ConsumerRecord<String, byte[]>> records) {
     }
 
     /** Batch-level work inside the batch's database transaction, just before it commits (e.g. multi-row writes). */

@@ -16,6 +16,17 @@ final class PaperAccount {
         this.cash = startingCash;
     }
 
+    /** An account as stored: its cash and holdings. */
+    PaperAccount(BigDecimal cash, Map<InstrumentToken, Long> holdings) {
+        this.cash = cash;
+        this.holdings.putAll(holdings);
+    }
+
+    /** The holdings by instrument (a copy). */
+    Map<InstrumentToken, Long> holdings() {
+        return Map.copyOf(holdings);
+    }
+
     BigDecimal cash() {
         return cash;
     }

@@ -35,6 +35,17 @@ final class PaperOrder {
     Instant lastFillAt;
     boolean triggered;
     BrokerOrder.Status status = BrokerOrder.Status.OPEN;
+    /** The partition of paper.signals.validated that owns it (-1 in the in-process simulator). */
+    int partition = -1;
+    /**
+     * The offset (in its instrument's partition of market.ticks) of the last tick it was matched against, or of the
+     * last tick its owner had read when it was placed; -1 when unknown. Ticks at or below it are not matched again.
+     */
+    long tickOffset = -1;
+    /** The tickOffset its row holds. */
+    long storedTickOffset = -1;
+    /** Its row's version in paper_orders; -1 until the row is inserted. */
+    long version = -1;
 
     PaperOrder(String orderId, EventId signalId, StrategyId strategyId, InstrumentToken token, SignalType side,
                long quantity, Price referencePrice, OrderInstruction instruction, Instant placedAt, Instant expiresAt,

@@ -22,9 +22,10 @@ final class PaperOrderCommandListener {
 
     PaperOrderCommandListener(PaperTradingEngine engine, EventPublisher publisher, BatchProcessor batches) {
         this.batches = batches;
-        this.stage = new VenueStage<>(engine, OrderCommand.class, (envelope, record) -> {
+        this.stage = new VenueStage<>(engine, OrderCommand.class, records -> engine.beginCommands(),
+                (envelope, record) -> {
             switch (envelope.payload()) {
-                case CancelOrder cancel -> engine.onCancel(envelope, cancel)
+                case CancelOrder cancel -> engine.onCancel(envelope, cancel, VenueStage.source(record))
                         .forEach(e -> publisher.publish(PaperTradingEngine.topicOf(e.payload()), e));
             }
         });

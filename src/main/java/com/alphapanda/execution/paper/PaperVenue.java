@@ -27,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 
@@ -49,6 +51,9 @@ final class PaperVenue implements BrokerGateway {
     private final Map<String, PaperBracket> brackets = new LinkedHashMap<>();
     private final Map<InstrumentToken, BigDecimal> lastPrices = new HashMap<>();
     private final Map<InstrumentToken, Instant> lastPriceTimes = new HashMap<>();
+    /** Orders and accounts changed since the last {@link #drainChanges}, for the engine to write durably. */
+    private final Map<String, PaperOrder> changedOrders = new LinkedHashMap<>();
+    private final java.util.Set<String> changedAccounts = new java.util.TreeSet<>();
 
     PaperVenue(PaperSettings settings, NseCalendar calendar, Supplier<String> ids) {
         this.settings = settings;
@@ -132,26 +137,46 @@ final class PaperVenue implements BrokerGateway {
 
     /** The records a tick causes: expiries, resting orders filling or triggering, bracket exits. */
     List<VenueRecord> onTick(MarketTick tick) {
+        return onTick(tick, -1);
+    }
+
+    /**
+     * The records a tick read at {@code offset} of its partition causes (-1: no offset); an order or bracket whose
+     * {@link PaperOrder#tickOffset} is at or past that offset has been matched against it already and is skipped.
+     */
+    List<VenueRecord> onTick(MarketTick tick, long offset) {
         InstrumentToken token = tick.instrumentToken();
         Instant at = tick.timestamp();
-        Instant seen = lastPriceTimes.get(token);
-        if (seen == null || !at.isBefore(seen)) {
-            lastPrices.put(token, tick.lastPrice().value());
-            lastPriceTimes.put(token, at);
-        }
+        see(tick);
         if (resting.isEmpty() && brackets.isEmpty()) {
             return List.of(); // nothing to match, trigger or expire: the common case, kept allocation-free
         }
         List<VenueRecord> out = new ArrayList<>();
         expireDue(at, out);
         BigDecimal price = tick.lastPrice().value();
-        for (PaperOrder order : List.copyOf(resting.values())) {
-            if (order.token.equals(token) && at.isAfter(order.placedAt) && order.status.isWorking()) {
+        Predicate<PaperOrder> unseen = o -> o.token.equals(token) && (offset < 0 || offset > o.tickOffset);
+        List<PaperOrder> matching = resting.values().stream().filter(unseen).toList();
+        List<PaperBracket> exiting = brackets.values().stream().filter(b -> unseen.test(b.entry())).toList();
+        for (PaperOrder order : matching) {
+            if (at.isAfter(order.placedAt) && order.status.isWorking()) {
                 work(order, price, at, new SplittableRandom(order.orderId.hashCode() * 31L + order.filled), false, out);
             }
         }
-        exitBrackets(token, price, at, out);
+        exitBrackets(exiting, token, price, at, out);
+        if (offset >= 0) {
+            matching.forEach(o -> o.tickOffset = offset);
+            exiting.forEach(b -> b.entry().tickOffset = offset);
+        }
         return out;
+    }
+
+    /** Takes the tick's price as the instrument's last unless a later tick was seen; nothing is matched. */
+    void see(MarketTick tick) {
+        Instant seen = lastPriceTimes.get(tick.instrumentToken());
+        if (seen == null || !tick.timestamp().isBefore(seen)) {
+            lastPrices.put(tick.instrumentToken(), tick.lastPrice().value());
+            lastPriceTimes.put(tick.instrumentToken(), tick.timestamp());
+        }
     }
 
     /** Applies a recorded record while rebuilding (nothing is emitted). */
@@ -168,6 +193,121 @@ final class PaperVenue implements BrokerGateway {
         orders.values().stream().filter(o -> o.status.isWorking() && o.role == PaperOrder.Role.ENTRY)
                 .sorted(java.util.Comparator.comparing((PaperOrder o) -> o.placedAt))
                 .forEach(o -> resting.put(o.orderId, o));
+        changedOrders.clear();
+        changedAccounts.clear();
+    }
+
+    /** The orders and accounts changed since the last call (the engine writes them durably), and forgets them. */
+    Changes drainChanges() {
+        Changes changes = new Changes(List.copyOf(changedOrders.values()), Set.copyOf(changedAccounts));
+        changedOrders.clear();
+        changedAccounts.clear();
+        return changes;
+    }
+
+    /** Changed orders and the strategies whose account changed. */
+    record Changes(List<PaperOrder> orders, Set<String> accounts) {
+    }
+
+    /** Whether the bracket of this entry order is armed. */
+    boolean bracketLive(String orderId) {
+        return brackets.containsKey(orderId);
+    }
+
+    /** Puts back an order read from durable state: a working entry rests again, a live bracket is armed again. */
+    void restore(PaperOrder order, boolean bracketLive) {
+        orders.put(order.orderId, order);
+        if (order.role == PaperOrder.Role.ENTRY) {
+            bySignal.put(order.signalId, order);
+            if (order.status.isWorking()) {
+                resting.put(order.orderId, order);
+            }
+        }
+        PaperBracket bracket = bracketLive ? PaperBracket.of(order, settings.tickSize()) : null;
+        if (bracket != null) {
+            brackets.put(order.orderId, bracket);
+        }
+    }
+
+    /** Replaces a strategy's account with its durable state. */
+    void restoreAccount(String strategyId, BigDecimal cash, Map<InstrumentToken, Long> holdings) {
+        accounts.put(strategyId, new PaperAccount(cash, holdings));
+    }
+
+    /** A strategy's account as it is in memory (starting cash when it never traded here). */
+    PaperAccount accountOf(String strategyId) {
+        return account(strategyId);
+    }
+
+    /** Forgets the orders {@code which} selects (those of a revoked partition), with their resting and bracket. */
+    void forget(Predicate<PaperOrder> which) {
+        List<PaperOrder> gone = orders.values().stream().filter(which).toList();
+        for (PaperOrder order : gone) {
+            orders.remove(order.orderId);
+            resting.remove(order.orderId);
+            brackets.remove(order.orderId);
+            if (order.role == PaperOrder.Role.ENTRY) {
+                bySignal.remove(order.signalId);
+            }
+            changedOrders.remove(order.orderId);
+        }
+    }
+
+    /** Forgets everything but the last prices (durable state is read again). */
+    void forgetState() {
+        forget(o -> true);
+        accounts.clear();
+        changedAccounts.clear();
+    }
+
+    /** Forgets finished orders (not working and without a live bracket): their durable rows keep them. */
+    void prune() {
+        forget(o -> !o.status.isWorking() && !brackets.containsKey(o.orderId));
+    }
+
+    /** The strategies with a working order or a live bracket on one of these instruments. */
+    Set<String> strategiesTrading(Set<InstrumentToken> tokens) {
+        Set<String> strategies = new java.util.TreeSet<>();
+        resting.values().stream().filter(o -> tokens.contains(o.token)).forEach(o -> strategies.add(o.strategyId.value()));
+        brackets.values().stream().filter(b -> tokens.contains(b.entry().token))
+                .forEach(b -> strategies.add(b.entry().strategyId.value()));
+        return strategies;
+    }
+
+    /** Whether the order with this id is here (working, or with an armed bracket). */
+    boolean holds(String orderId) {
+        PaperOrder order = orders.get(orderId);
+        return order != null && (order.status.isWorking() || brackets.containsKey(orderId));
+    }
+
+    /** The order with this id (it must be here). */
+    PaperOrder orderById(String orderId) {
+        return orders.get(orderId);
+    }
+
+    /** Every order known here. */
+    List<PaperOrder> allOrders() {
+        return List.copyOf(orders.values());
+    }
+
+    /** The strategies with an account here. */
+    Set<String> accountIds() {
+        return Set.copyOf(accounts.keySet());
+    }
+
+    /** The working orders and armed brackets matched at least {@code ticks} offsets past what their rows hold. */
+    List<PaperOrder> tickOffsetsBehind(long ticks) {
+        List<PaperOrder> behind = new ArrayList<>();
+        resting.values().stream().filter(o -> o.tickOffset - o.storedTickOffset >= ticks).forEach(behind::add);
+        brackets.values().stream().map(PaperBracket::entry)
+                .filter(o -> !resting.containsKey(o.orderId) && o.tickOffset - o.storedTickOffset >= ticks)
+                .forEach(behind::add);
+        return behind;
+    }
+
+    /** Whether there is nothing working here (no resting order, no live bracket). */
+    boolean idle() {
+        return resting.isEmpty() && brackets.isEmpty();
     }
 
     BigDecimal cash(String strategyId) {
@@ -208,6 +348,7 @@ final class PaperVenue implements BrokerGateway {
                 return;
             }
             order.triggered = true;
+            changed(order);
             out.add(new VenueRecord.StopTriggered(order.orderId, at));
         }
         if (order.actsAsLimit() && !FillSimulator.crosses(order, market)) {
@@ -255,16 +396,18 @@ final class PaperVenue implements BrokerGateway {
         }
     }
 
-    private void exitBrackets(InstrumentToken token, BigDecimal price, Instant at, List<VenueRecord> out) {
-        for (PaperBracket bracket : List.copyOf(brackets.values())) {
+    private void exitBrackets(List<PaperBracket> candidates, InstrumentToken token, BigDecimal price, Instant at,
+                              List<VenueRecord> out) {
+        for (PaperBracket bracket : candidates) {
             PaperOrder entry = bracket.entry();
-            if (!entry.token.equals(token) || !at.isAfter(bracket.armedAt())) {
+            if (!at.isAfter(bracket.armedAt()) || brackets.get(entry.orderId) != bracket) {
                 continue;
             }
             long held = account(entry.strategyId.value()).held(token);
             BigDecimal level = bracket.exitLevel(price);
             if (held <= 0 || level != null) {
                 brackets.remove(entry.orderId);
+                changed(entry);
             }
             if (held > 0 && level != null) {
                 BigDecimal fillPrice = bracket.isTakeProfit(level) ? level
@@ -282,7 +425,9 @@ final class PaperVenue implements BrokerGateway {
                 : new OrderInstruction(OrderType.STOP, TimeInForce.IOC, null, Price.of(level), null);
         PaperOrder exit = new PaperOrder(ids.get(), entry.signalId, entry.strategyId, entry.token, SignalType.SELL,
                 quantity, Price.of(level), instruction, at, at, PaperOrder.Role.EXIT);
+        exit.partition = entry.partition;
         orders.put(exit.orderId, exit);
+        changed(exit);
         out.add(new VenueRecord.Emitted(submitted(exit)));
         fill(exit, quantity, fillPrice, at.plus(settings.latency()), out);
     }
@@ -296,19 +441,23 @@ final class PaperVenue implements BrokerGateway {
 
     private void applyFill(PaperOrder order, long quantity, BigDecimal price, BigDecimal fees, Instant at) {
         account(order.strategyId.value()).apply(order.token, order.side, quantity, price, fees);
+        changedAccounts.add(order.strategyId.value());
         order.recordFill(quantity, price, at);
+        changed(order);
     }
 
     private void armBracket(PaperOrder order) {
         PaperBracket bracket = PaperBracket.of(order, settings.tickSize());
         if (bracket != null) {
             brackets.put(order.orderId, bracket);
+            changed(order);
         }
     }
 
     private void fail(PaperOrder order, String code, String message, Instant at, List<VenueRecord> out) {
         order.status = statusOf(code);
         resting.remove(order.orderId);
+        changed(order);
         out.add(new VenueRecord.Emitted(new OrderFailed(order.orderId, order.strategyId, order.token, order.side,
                 Quantity.of(order.remaining()), order.announcedPrice(), code, message, at)));
     }
@@ -332,9 +481,14 @@ final class PaperVenue implements BrokerGateway {
 
     private void register(PaperOrder order) {
         orders.put(order.orderId, order);
+        changed(order);
         if (order.role == PaperOrder.Role.ENTRY) {
             bySignal.put(order.signalId, order);
         }
+    }
+
+    private void changed(PaperOrder order) {
+        changedOrders.put(order.orderId, order);
     }
 
     private PaperAccount account(String strategyId) {

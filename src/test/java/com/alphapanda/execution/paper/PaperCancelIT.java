@@ -8,8 +8,6 @@ import com.alphapanda.PipelineTestSupport;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.CancelOrder;
 import com.alphapanda.core.event.Envelope;
-import com.alphapanda.core.event.OrderEvent;
-import com.alphapanda.core.event.OrderFailed;
 import com.alphapanda.core.event.OrderInstruction;
 import com.alphapanda.core.event.OrderType;
 import com.alphapanda.core.event.SignalType;
@@ -32,7 +30,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** An operator's cancel at the paper venue: journaled, so a redelivered command cancels once. */
+/** An operator's cancel at the paper venue: claimed by its event id, so a duplicated command cancels once. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "alpha-panda.brokers=paper,zerodha")
 class PaperCancelIT {
@@ -45,7 +43,7 @@ class PaperCancelIT {
     PaperTradingEngine engine;
 
     @Test
-    void aCancelDeliveredTwiceCancelsOnceAndACancelOfAnEndedOrderDoesNothing() {
+    void aCancelPublishedTwiceCancelsOnceAndACancelOfAnEndedOrderDoesNothing() {
         StrategyId strategy = PipelineTestSupport.freshStrategy("pcancel");
         InstrumentToken instrument = PipelineTestSupport.freshInstrument();
         TradingSignal signal = new TradingSignal(strategy, instrument, SignalType.BUY, Quantity.of(5),
@@ -60,24 +58,26 @@ class PaperCancelIT {
 
         Envelope<CancelOrder> cancel = Envelopes.root(Topics.orderCommands(Broker.PAPER), new CancelOrder(
                 resting.orderId(), strategy, instrument, "alice", "test", SESSION.plusSeconds(3)), "test");
-        List<Envelope<OrderEvent>> first = engine.onCancel(cancel, cancel.payload());
-        List<Envelope<OrderEvent>> again = engine.onCancel(cancel, cancel.payload());
-
-        assertThat(first).hasSize(1);
-        assertThat(again).isEqualTo(first);
-        OrderFailed failed = (OrderFailed) first.getFirst().payload();
-        assertThat(failed.reasonCode()).isEqualTo("CANCELLED");
-        assertThat(failed.errorMessage()).isEqualTo("Cancelled by alice: test");
-        assertThat(failed.quantity().value()).isEqualTo(5);
-        assertThat(engine.venue().findBySignal(validated.id()).orElseThrow().status())
-                .isEqualTo(BrokerOrder.Status.CANCELLED);
         Envelope<CancelOrder> late = Envelopes.root(Topics.orderCommands(Broker.PAPER), new CancelOrder(
                 resting.orderId(), strategy, instrument, "bob", "late", SESSION.plusSeconds(4)), "test");
-        assertThat(engine.onCancel(late, late.payload())).isEmpty();
         Envelope<CancelOrder> otherStrategy = Envelopes.root(Topics.orderCommands(Broker.PAPER), new CancelOrder(
                 resting.orderId(), StrategyId.of("someone_else"), instrument, "bob", "x", SESSION), "test");
-        assertThat(engine.onCancel(otherStrategy, otherStrategy.payload())).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM paper_journal WHERE input_event_id = :id")
-                .param("id", cancel.id().value()).query(Long.class).single()).isEqualTo(1);
+        for (Envelope<CancelOrder> command : List.of(cancel, cancel, late, otherStrategy)) {
+            publisher.publish(Topics.orderCommands(Broker.PAPER), command).join();
+        }
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                        "SELECT count(*) FROM paper_inputs WHERE input_event_id IN (:ids)")
+                .param("ids", List.of(late.id().value(), otherStrategy.id().value())).query(Long.class).single() == 2);
+        List<String> events = jdbc.sql("SELECT envelope FROM paper_journal WHERE input_event_id = :id")
+                .param("id", cancel.id().value()).query(String.class).list();
+        assertThat(events).singleElement().satisfies(e -> assertThat(e).contains("\"CANCELLED\"")
+                .contains("Cancelled by alice: test"));
+        assertThat(jdbc.sql("SELECT count(*) FROM paper_journal WHERE input_event_id IN (:ids)")
+                .param("ids", List.of(late.id().value(), otherStrategy.id().value())).query(Long.class).single())
+                .as("a cancel of an ended order, or of another strategy's, does nothing").isZero();
+        assertThat(engine.findBySignal(validated.id()).orElseThrow().status()).isEqualTo(BrokerOrder.Status.CANCELLED);
+        assertThat(jdbc.sql("SELECT status FROM paper_orders WHERE order_id = :id").param("id", resting.orderId())
+                .query(String.class).single()).isEqualTo("CANCELLED");
     }
 }
