@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ScaleOutIT {
 
     private static final Duration START = Duration.ofSeconds(180);
+    private static final List<String> SHARED_GROUPS = List.of("alpha-panda.strategy-runner.ticks",
+            "alpha-panda.risk-manager.signals", "alpha-panda.paper-trading.signals",
+            "alpha-panda.portfolio-manager.orders");
 
     @TempDir
     Path dir;
@@ -78,8 +82,11 @@ class ScaleOutIT {
             two.start();
             one.awaitReady(START);
             two.awaitReady(START);
+            awaitEveryInstanceIn(servers, SHARED_GROUPS); // so that each disruption moves partitions
+            // the external strategy's market orders filled: its resting orders are placed, owned by the instances
+            // that own their signals' partitions, and the brackets are armed
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    ScaleOutRun.count(servers, "SELECT count(*) FROM fills WHERE strategy_id = 'acc_bracket'") > 0);
+                    ScaleOutRun.count(servers, "SELECT count(*) FROM fills WHERE strategy_id = 'acc_orders'") > 0);
             List<String> disruptions = new ArrayList<>();
             two.kill();
             disruptions.add(disruption("worker-two killed (SIGKILL)", servers, front));
@@ -131,6 +138,16 @@ class ScaleOutIT {
         String[] arguments = Stream.concat(ScaleOutRun.commonArguments().stream(), extra.stream())
                 .toArray(String[]::new);
         return PlatformInstance.of(servers, id, services, logs, arguments);
+    }
+
+    /** Each group has a member (client ids start with the instance id) from each of the three instances. */
+    private static void awaitEveryInstanceIn(SharedServers servers, List<String> groups) throws Exception {
+        try (Admin admin = servers.admin()) {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                    SharedServers.memberClientIds(admin, groups).values().stream().allMatch(clients ->
+                            Stream.of("front", "worker-one", "worker-two").allMatch(id ->
+                                    clients.stream().anyMatch(client -> client.startsWith(id)))));
+        }
     }
 
     private static String disruption(String what, SharedServers servers, PlatformInstance feed) throws Exception {
