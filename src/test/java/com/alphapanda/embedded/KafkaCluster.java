@@ -163,11 +163,14 @@ public final class KafkaCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (int node = 1; node <= nodes.length; node++) {
-            int n = node;
-            stops.add(CompletableFuture.runAsync(() -> stopNode(n)));
+        // one thread per node, as in start: a common-pool thread could run another node's shutdown nested in one's
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            List<CompletableFuture<Void>> stops = new ArrayList<>();
+            for (int node = 1; node <= nodes.length; node++) {
+                int n = node;
+                stops.add(CompletableFuture.runAsync(() -> stopNode(n), threads));
+            }
+            stops.forEach(CompletableFuture::join);
         }
-        stops.forEach(CompletableFuture::join);
     }
 }

@@ -83,10 +83,12 @@ class ScaleOutIT {
             one.awaitReady(START);
             two.awaitReady(START);
             awaitEveryInstanceIn(servers, SHARED_GROUPS); // so that each disruption moves partitions
-            // the external strategy's market orders filled: its resting orders are placed, owned by the instances
-            // that own their signals' partitions, and the brackets are armed
+            // the day is trading: the external strategy's resting orders are placed (owned by the instances that own
+            // their signals' partitions), the first momentum entries filled and their brackets armed
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    ScaleOutRun.count(servers, "SELECT count(*) FROM fills WHERE strategy_id = 'acc_orders'") > 0);
+                    ScaleOutRun.count(servers, "SELECT count(*) FROM fills WHERE strategy_id = 'acc_orders'") > 0
+                            && ScaleOutRun.count(servers, "SELECT count(*) FROM fills"
+                            + " WHERE strategy_id = 'acc_bracket'") > 0);
             List<String> disruptions = new ArrayList<>();
             two.kill();
             disruptions.add(disruption("worker-two killed (SIGKILL)", servers, front));
