@@ -150,6 +150,9 @@ public final class KafkaCluster implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // a stopped node goes as a failed broker does (its partitions move once its session times out), and closing
+        // the cluster never waits (up to 5 minutes) for a controlled shutdown that a quorum already gone cannot approve
+        p.put("controlled.shutdown.enable", "false");
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "750");
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
