@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import kafka.server.KafkaConfig;
@@ -50,9 +52,11 @@ public final class KafkaCluster implements AutoCloseable {
         for (int node = 1; node <= size; node++) {
             cluster.format(node, clusterId);
         }
-        try {
+        // One thread per node, not the common pool: a pool thread blocked in a node's start-up "helps" by running
+        // another node's start-up on its own stack, before its controller listens, and the quorum never forms.
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
             CompletableFuture.allOf(IntStream.rangeClosed(1, size)
-                    .mapToObj(n -> CompletableFuture.runAsync(() -> cluster.startNode(n)))
+                    .mapToObj(n -> CompletableFuture.runAsync(() -> cluster.startNode(n), threads))
                     .toArray(CompletableFuture[]::new)).join();
         } catch (RuntimeException e) {
             cluster.close();
@@ -146,6 +150,9 @@ public final class KafkaCluster implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", minIsr);
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("auto.create.topics.enable", "false");
+        // a stopped node goes as a failed broker does (its partitions move once its session times out), and closing
+        // the cluster never waits (up to 5 minutes) for a controlled shutdown that a quorum already gone cannot approve
+        p.put("controlled.shutdown.enable", "false");
         p.put("broker.session.timeout.ms", "3000");
         p.put("broker.heartbeat.interval.ms", "750");
         p.put("log.cleaner.dedupe.buffer.size", Integer.toString(4 * 1024 * 1024));
@@ -159,11 +166,14 @@ public final class KafkaCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        List<CompletableFuture<Void>> stops = new ArrayList<>();
-        for (int node = 1; node <= nodes.length; node++) {
-            int n = node;
-            stops.add(CompletableFuture.runAsync(() -> stopNode(n)));
+        // one thread per node, as in start: a common-pool thread could run another node's shutdown nested in one's
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(Thread.ofPlatform().factory())) {
+            List<CompletableFuture<Void>> stops = new ArrayList<>();
+            for (int node = 1; node <= nodes.length; node++) {
+                int n = node;
+                stops.add(CompletableFuture.runAsync(() -> stopNode(n), threads));
+            }
+            stops.forEach(CompletableFuture::join);
         }
-        stops.forEach(CompletableFuture::join);
     }
 }
