@@ -81,15 +81,21 @@ class LiveStreamAcrossInstancesIT {
     void anInstanceRunningOnlyApiAndRiskJoinsOnlyTheRiskGroupsAndSaysSo() throws Exception {
         ApiTestClient api = new ApiTestClient(secondPort());
         assertThat(api.get("/actuator/info").at("/instance/services").toString()).isEqualTo("[\"risk\",\"api\"]");
+        String first = env.getProperty("alpha-panda.instance-id");
         List<String> others = List.of("alpha-panda.strategy-runner.ticks", "alpha-panda.paper-trading.signals",
-                "alpha-panda.paper-trading.ticks", "alpha-panda.portfolio-manager.orders",
-                "alpha-panda.portfolio-manager.ticks", "alpha-panda.reconciliation.snapshots",
+                "alpha-panda.paper-trading.ticks." + first, "alpha-panda.portfolio-manager.orders",
+                "alpha-panda.portfolio-manager.ticks." + first, "alpha-panda.reconciliation.snapshots",
                 "alpha-panda.deadletter.store");
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", env.getProperty("spring.kafka.bootstrap-servers")))) {
             await().atMost(Duration.ofSeconds(60)).until(() -> clientIds(admin, "alpha-panda.risk-manager.signals")
                     .stream().anyMatch(id -> id.startsWith(SECOND)));
             for (String group : others) {
                 assertThat(clientIds(admin, group)).as(group).isNotEmpty().noneMatch(id -> id.startsWith(SECOND));
+            }
+            for (String own : List.of("alpha-panda.paper-trading.ticks." + SECOND,
+                    "alpha-panda.portfolio-manager.ticks." + SECOND)) {
+                assertThat(admin.listGroups().all().get()).as("the second instance's own tick groups")
+                        .noneMatch(listing -> listing.groupId().equals(own));
             }
         }
     }

@@ -29,6 +29,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,9 +45,7 @@ import tools.jackson.databind.JsonNode;
 class DeadLetterReplayPerGroupIT {
 
     private static final String TICKS = Topics.MARKET_TICKS.name();
-    private static final String PORTFOLIO = "alpha-panda.portfolio-manager.ticks";
     private static final String STRATEGIES = "alpha-panda.strategy-runner.ticks";
-    private static final String PAPER = "alpha-panda.paper-trading.ticks";
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -56,11 +55,20 @@ class DeadLetterReplayPerGroupIT {
     Admin admin;
     @LocalServerPort
     int port;
+    /** The portfolio's and the paper venue's tick groups: one per instance, as every instance reads every tick. */
+    String portfolioGroup;
+    String paperGroup;
+
+    @BeforeEach
+    void tickGroups() {
+        portfolioGroup = "alpha-panda.portfolio-manager.ticks." + instanceId;
+        paperGroup = "alpha-panda.paper-trading.ticks." + instanceId;
+    }
 
     @Test
     void replayingThePortfolioGroupsDeadLetterIsNotSeenByTheStrategyRunnerNorTheRiskManager() throws Exception {
         String risk = "alpha-panda.risk-manager.ticks." + instanceId;
-        List<String> groups = List.of(PORTFOLIO, STRATEGIES, PAPER, risk);
+        List<String> groups = List.of(portfolioGroup, STRATEGIES, paperGroup, risk);
         awaitAssigned(groups);
         String key = "poison-" + UUID.randomUUID();
 
@@ -69,34 +77,34 @@ class DeadLetterReplayPerGroupIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> groupsOf(deadLetters(key)).containsAll(groups));
         List<JsonNode> first = deadLetters(key);
         assertThat(first).as("one dead letter per failing group").hasSize(groups.size());
-        assertThat(list("topic=" + TICKS + "&group=" + PORTFOLIO + "&size=500")).allSatisfy(
-                d -> assertThat(d.get("consumerGroup").asString()).isEqualTo(PORTFOLIO));
-        JsonNode portfolio = first.stream().filter(d -> d.get("consumerGroup").asString().equals(PORTFOLIO))
+        assertThat(list("topic=" + TICKS + "&group=" + portfolioGroup + "&size=500")).allSatisfy(
+                d -> assertThat(d.get("consumerGroup").asString()).isEqualTo(portfolioGroup));
+        JsonNode portfolio = first.stream().filter(d -> d.get("consumerGroup").asString().equals(portfolioGroup))
                 .findFirst().orElseThrow();
         assertThat(portfolio.get("service").asString()).isEqualTo("portfolio-manager");
 
         StringWriter out = new StringWriter();
-        assertThat(cli(out, "dlq", "list", "--topic", TICKS, "--group", PORTFOLIO)).isZero();
-        assertThat(out.toString()).contains("GROUP", portfolio.get("id").asString(), PORTFOLIO)
+        assertThat(cli(out, "dlq", "list", "--topic", TICKS, "--group", portfolioGroup)).isZero();
+        assertThat(out.toString()).contains("GROUP", portfolio.get("id").asString(), portfolioGroup)
                 .doesNotContain(STRATEGIES);
         out.getBuffer().setLength(0);
         assertThat(cli(out, "dlq", "replay", portfolio.get("id").asString())).isZero();
         assertThat(out.toString()).contains("replayed " + portfolio.get("id").asString() + " to " + TICKS
-                + " for consumer group " + PORTFOLIO + " (replay 1)");
+                + " for consumer group " + portfolioGroup + " (replay 1)");
 
         // the portfolio group processes the replay: the poison fails again there, linked to the first dead letter
         JsonNode again = await().atMost(Duration.ofSeconds(60)).until(() -> replaysOf(key, portfolio), r -> !r.isEmpty())
                 .getFirst();
-        assertThat(again.get("consumerGroup").asString()).isEqualTo(PORTFOLIO);
+        assertThat(again.get("consumerGroup").asString()).isEqualTo(portfolioGroup);
         long replayOffset = again.get("originalOffset").asLong();
         TopicPartition partition = new TopicPartition(TICKS, again.get("originalPartition").asInt());
         // every other group moves past the replayed record without processing it (it would dead-letter it again)
-        for (String group : List.of(STRATEGIES, risk, PAPER)) {
+        for (String group : List.of(STRATEGIES, risk, paperGroup)) {
             await().atMost(Duration.ofSeconds(60)).alias(group + " moved past the replay")
                     .until(() -> committed(group, partition) > replayOffset);
         }
         assertThat(replaysOf(key, portfolio)).as("dead letters of the replay").hasSize(1);
-        assertThat(deadLetters(key).stream().filter(d -> !d.get("consumerGroup").asString().equals(PORTFOLIO)))
+        assertThat(deadLetters(key).stream().filter(d -> !d.get("consumerGroup").asString().equals(portfolioGroup)))
                 .as("dead letters of the groups that did not fail the replay").hasSize(groups.size() - 1);
     }
 
@@ -104,7 +112,7 @@ class DeadLetterReplayPerGroupIT {
     void theSameRecordDeadLetteredTwiceByTheSameGroupIsStoredOnce() throws Exception {
         String key = "twice-" + UUID.randomUUID();
         long originalOffset = System.nanoTime();
-        for (String group : List.of(PORTFOLIO, PORTFOLIO, STRATEGIES)) {
+        for (String group : List.of(portfolioGroup, portfolioGroup, STRATEGIES)) {
             ProducerRecord<String, byte[]> dead = new ProducerRecord<>(TICKS + ".dlq", 0, key,
                     "{}".getBytes(StandardCharsets.UTF_8));
             dead.headers().add("kafka_dlt-original-topic", TICKS.getBytes(StandardCharsets.UTF_8));
@@ -119,7 +127,7 @@ class DeadLetterReplayPerGroupIT {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !deadLetters(marker).isEmpty());
         assertThat(deadLetters(key)).extracting(d -> d.get("consumerGroup").asString())
-                .containsExactlyInAnyOrder(PORTFOLIO, STRATEGIES);
+                .containsExactlyInAnyOrder(portfolioGroup, STRATEGIES);
     }
 
     private void awaitAssigned(List<String> groups) {
