@@ -3,6 +3,7 @@ package com.alphapanda.portfolio;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.sql.SqlRows;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

@@ -4,6 +4,7 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.OrderFailed;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.OrderSubmitted;
+import com.alphapanda.core.sql.SqlRows;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -5,6 +5,7 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.json.EventJson;
+import com.alphapanda.core.sql.SqlRows;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;

@@ -4,6 +4,7 @@ import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.id.EventId;
+import com.alphapanda.core.sql.SqlRows;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -8,6 +8,7 @@ import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.money.Price;
+import com.alphapanda.core.sql.SqlRows;
 import com.alphapanda.execution.BrokerOrder;
 import java.math.BigDecimal;
 import java.sql.ResultSet;

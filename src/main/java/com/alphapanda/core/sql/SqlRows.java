@@ -1,21 +1,21 @@
-package com.alphapanda.execution.paper;
+package com.alphapanda.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * The rows of one multi-row statement ({@code VALUES (...), (...)}) and their positional parameters, so that a pass
- * of the venue writes each table in one round trip (a copy of the portfolio's, whose is package-private).
+ * The rows of one multi-row statement ({@code VALUES (...), (...)}) and their positional parameters, so that a batch
+ * stage writes each table in one round trip (the fills ledger, the paper venue, the order view, the marks).
  */
-final class SqlRows {
+public final class SqlRows {
 
     private final String row;
     private final List<Object> parameters = new ArrayList<>();
     private int count;
 
     /** {@code columnTypes}: the SQL type of each column, e.g. {@code text, numeric, bigint}. */
-    SqlRows(String... columnTypes) {
+    public SqlRows(String... columnTypes) {
         StringJoiner joiner = new StringJoiner(", ", "(", ")");
         for (String type : columnTypes) {
             joiner.add("?::" + type);
@@ -23,18 +23,18 @@ final class SqlRows {
         this.row = joiner.toString();
     }
 
-    SqlRows add(Object... values) {
+    public SqlRows add(Object... values) {
         parameters.addAll(java.util.Arrays.asList(values));
         count++;
         return this;
     }
 
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return count == 0;
     }
 
     /** {@code (?::t, ...), (?::t, ...)}: one group per row added. */
-    String values() {
+    public String values() {
         StringJoiner joiner = new StringJoiner(", ");
         for (int i = 0; i < count; i++) {
             joiner.add(row);
@@ -42,7 +42,7 @@ final class SqlRows {
         return joiner.toString();
     }
 
-    List<Object> parameters() {
+    public List<Object> parameters() {
         return parameters;
     }
 }
