@@ -7,6 +7,7 @@ import com.alphapanda.core.event.EventPayload;
 import com.alphapanda.core.platform.PlatformProperties;
 import com.alphapanda.core.platform.Service;
 import com.alphapanda.core.platform.Services;
+import com.alphapanda.core.streaming.ListenerAssignments;
 import com.alphapanda.core.topic.Topic;
 import com.alphapanda.core.topic.Topics;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -22,11 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.RedisMessageListenerContainer;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
@@ -75,6 +76,10 @@ class LiveStreamConfiguration {
                                                                          LiveEventHub hub, Services services) {
         Map<String, Object> consumer = new HashMap<>(kafka.buildConsumerProperties());
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, "alpha-panda.api-stream." + platform.instanceId());
+        // static membership, like every listener: a restart after kill -9 takes its predecessor's place at once instead
+        // of waiting out the dead member's session (readiness waits for this container's assignment too)
+        consumer.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG,
+                ListenerAssignments.groupInstanceId(platform.instanceId(), "api-stream"));
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, true);
         Map<String, String> eventNames = eventNames(platform.brokers());

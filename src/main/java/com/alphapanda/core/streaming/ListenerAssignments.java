@@ -67,7 +67,7 @@ public final class ListenerAssignments extends AbstractHealthIndicator {
     }
 
     /** Kafka allows only ASCII letters, digits, '.', '_' and '-' (a listener without an id is named "...#0"). */
-    static String groupInstanceId(String instanceId, String listenerId) {
+    public static String groupInstanceId(String instanceId, String listenerId) {
         return (instanceId + "." + listenerId).replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
