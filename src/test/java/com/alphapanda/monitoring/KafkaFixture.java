@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -40,11 +42,26 @@ record KafkaFixture(Admin admin, String bootstrapServers) {
         }
     }
 
-    /** Commits offsets for a group that has no running consumer (it becomes or stays an EMPTY group). */
+    /**
+     * Commits offsets for a group that has no running consumer (it becomes or stays an EMPTY group). A topic created
+     * a moment ago can still be unknown to the group coordinator (its metadata arrives asynchronously), so an
+     * unknown-partition refusal is retried for a few seconds.
+     */
     void commit(String group, String topic, long... offsets) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> commits = IntStream.range(0, offsets.length).boxed()
                 .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> new OffsetAndMetadata(offsets[p])));
-        admin.alterConsumerGroupOffsets(group, commits).all().get(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (true) {
+            try {
+                admin.alterConsumerGroupOffsets(group, commits).all().get(30, TimeUnit.SECONDS);
+                return;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof UnknownTopicOrPartitionException) || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                Thread.sleep(100);
+            }
+        }
     }
 
     /** Runs a consumer of the group until it has consumed and committed {@code total} records, then leaves. */
