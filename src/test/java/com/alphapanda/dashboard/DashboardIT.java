@@ -115,8 +115,8 @@ class DashboardIT extends DashboardTestBase {
         browser.await(By.cssSelector("[data-position]"));
         Map<String, String> positions = positions();
         int fills = await().atMost(WAIT).until(this::fillCount, n -> n > 0);
-        int points = curvePoints();
-        assertThat(points).as("the equity curve starts with the portfolio as it is").isPositive();
+        int points = await().atMost(WAIT).alias("the equity curve starts with the portfolio as it is")
+                .until(this::curvePoints, n -> n > 0);
         browser.driver.executeScript("window.stillTheSamePage = true");
 
         // the replay goes on: its next fills change a position on the page
@@ -309,13 +309,19 @@ class DashboardIT extends DashboardTestBase {
 
     /** The fill count in the portfolio's summary (read in one script call: the summary is redrawn on every event). */
     private int fillCount() {
-        Object shown = browser.driver.executeScript("return document.getElementById('fill-count')?.innerText ?? ''");
-        String digits = shown.toString().replaceAll("\\D", "");
-        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
+        return numberShown("return document.getElementById('fill-count')?.innerText ?? ''");
     }
 
+    /** The equity curve's point count (read in one script call: the chart is redrawn on live updates); -1 if none. */
     private int curvePoints() {
-        return Integer.parseInt(browser.await(By.id("equity-chart")).getDomAttribute("data-points"));
+        browser.await(By.id("equity-chart"));
+        return numberShown("return document.getElementById('equity-chart')?.getAttribute('data-points') ?? ''");
+    }
+
+    /** The digits of what a script returns, as a number; -1 when there are none. */
+    private int numberShown(String script) {
+        String digits = String.valueOf(browser.driver.executeScript(script)).replaceAll("\\D", "");
+        return digits.isEmpty() ? -1 : Integer.parseInt(digits);
     }
 
     private void act(String action, String reason) {
