@@ -2,6 +2,7 @@ package com.alphapanda.execution.zerodha;
 
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.OrderEvent;
+import com.alphapanda.core.jobs.ClusterJob;
 import com.alphapanda.core.streaming.EventPublisher;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -25,14 +26,18 @@ public final class ZerodhaOrderUpdatePublisher {
     private final KiteSessions sessions;
     private final EventPublisher publisher;
     private final TransactionOperations transactions;
+    private final ClusterJob reconciliation;
 
+    /** {@code reconciliation}: the cluster job whose owner checks the working orders on schedule. */
     ZerodhaOrderUpdatePublisher(ZerodhaOrderUpdates updates, ZerodhaBroker broker, KiteSessions sessions,
-                                EventPublisher publisher, TransactionOperations transactions) {
+                                EventPublisher publisher, TransactionOperations transactions,
+                                ClusterJob reconciliation) {
         this.updates = updates;
         this.broker = broker;
         this.sessions = sessions;
         this.publisher = publisher;
         this.transactions = transactions;
+        this.reconciliation = reconciliation;
     }
 
     /** An authenticated postback; {@link ZerodhaOrderUpdates.RefusedPostbackException} when it is not one. */
@@ -45,8 +50,18 @@ public final class ZerodhaOrderUpdatePublisher {
         return publish(() -> updates.onTextFrame(frame));
     }
 
-    /** Every {@code reconciliation-interval}: working orders brought up to date with Kite. */
+    /**
+     * Every {@code reconciliation-interval}, on the instance that owns the reconciliation job: working orders brought
+     * up to date with Kite.
+     */
     @Scheduled(fixedDelayString = "${alpha-panda.zerodha.reconciliation-interval:5m}")
+    void scheduledCheck() {
+        if (reconciliation.owned()) {
+            checkWorkingOrders();
+        }
+    }
+
+    /** Working orders brought up to date with Kite (when there is a session). */
     void checkWorkingOrders() {
         if (sessions.state() instanceof SessionState.Active) {
             int published = publish(() -> ZerodhaOrderUpdates.envelopes(broker.refresh()));

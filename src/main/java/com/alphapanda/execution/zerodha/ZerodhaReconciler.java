@@ -1,6 +1,7 @@
 package com.alphapanda.execution.zerodha;
 
 import com.alphapanda.core.event.TradingState;
+import com.alphapanda.core.jobs.ClusterJob;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -27,6 +28,8 @@ import tools.jackson.databind.JsonNode;
  * not place are flagged. Unexplained drift blocks new live orders (trading state {@code on-drift}: HALTED or
  * REDUCING), raises an alert (ERROR log, gauge {@code zerodha_reconciliation_drift}, health DOWN) and is recorded in
  * {@code zerodha_reconciliations}; when a later run finds no drift, the state this reconciler set is cleared.
+ * Across instances the scheduled run is the cluster job {@code zerodha-reconciliation}: one instance runs it, and
+ * every instance reports the drift last recorded (the owner's).
  */
 final class ZerodhaReconciler {
 
@@ -44,11 +47,13 @@ final class ZerodhaReconciler {
     private final TradingStateSwitch tradingState;
     private final TradingState onDrift;
     private final Clock clock;
+    private final ClusterJob job;
     private final AtomicInteger driftGauge = new AtomicInteger();
     private final AtomicReference<PositionDrift> last = new AtomicReference<>();
 
     ZerodhaReconciler(KiteSessions sessions, KiteHttp kite, Runnable checkWorkingOrders, JdbcClient jdbc,
-                      TradingStateSwitch tradingState, TradingState onDrift, Clock clock, MeterRegistry meters) {
+                      TradingStateSwitch tradingState, TradingState onDrift, Clock clock, MeterRegistry meters,
+                      ClusterJob job) {
         this.sessions = sessions;
         this.kite = kite;
         this.checkWorkingOrders = checkWorkingOrders;
@@ -56,16 +61,30 @@ final class ZerodhaReconciler {
         this.tradingState = tradingState;
         this.onDrift = onDrift;
         this.clock = clock;
+        this.job = job;
         meters.gauge("zerodha_reconciliation_drift", driftGauge);
     }
 
-    /** The last run's drift (null before the first run with a session). */
+    /**
+     * The last run's drift: this instance's while it runs the job, else the one last recorded by whichever instance
+     * ran it (null before the first run with a session).
+     */
     PositionDrift lastDrift() {
-        return last.get();
+        PositionDrift mine = last.get();
+        if (mine != null && job.owned()) {
+            return mine;
+        }
+        return jdbc.sql("SELECT drift::text FROM zerodha_reconciliations ORDER BY ran_at DESC LIMIT 1")
+                .query(String.class).optional()
+                .map(json -> new PositionDrift(List.of(KiteHttp.JSON.readValue(json, String[].class))))
+                .orElse(mine);
     }
 
     @Scheduled(initialDelayString = "10s", fixedDelayString = "${alpha-panda.zerodha.reconciliation-interval:5m}")
     void scheduled() {
+        if (!job.owned()) {
+            return; // another instance runs the reconciliation
+        }
         try {
             reconcile();
         } catch (KiteUnavailableException e) {

@@ -1,6 +1,7 @@
 package com.alphapanda.execution.zerodha;
 
 import com.alphapanda.core.event.Broker;
+import com.alphapanda.core.jobs.ClusterJobs;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.instrument.InstrumentImport;
@@ -37,6 +38,8 @@ class ZerodhaTradingConfiguration {
     static final int ORDERS_PER_SECOND = 10;
     static final int ORDERS_PER_MINUTE = 400;
     static final int ORDERS_PER_DAY = 5000;
+    /** Cluster job: the scheduled reconciliation with Kite and check of working orders, by one instance at a time. */
+    static final String RECONCILIATION_JOB = "zerodha.reconciliation";
 
     @Bean
     HttpClient kiteHttpClient(ZerodhaProperties properties) {
@@ -95,9 +98,10 @@ class ZerodhaTradingConfiguration {
     @Bean
     ZerodhaOrderUpdatePublisher zerodhaOrderUpdatePublisher(ZerodhaBroker broker, KiteSessions sessions,
                                                             ZerodhaProperties properties, EventPublisher publisher,
-                                                            DataSource dataSource) {
+                                                            DataSource dataSource, ClusterJobs jobs) {
         return new ZerodhaOrderUpdatePublisher(new ZerodhaOrderUpdates(broker, properties.apiSecret()), broker,
-                sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
+                sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
+                jobs.job(RECONCILIATION_JOB));
     }
 
     /** The KiteTicker URI with the current session's token, for {@code alpha-panda.market-feed.source=kite}. */
@@ -125,15 +129,15 @@ class ZerodhaTradingConfiguration {
     ZerodhaReconciler zerodhaReconciler(KiteSessions sessions, KiteHttp kiteHttp,
                                         ZerodhaOrderUpdatePublisher updates, JdbcClient jdbc,
                                         ObjectProvider<TradingStateControl> control, ZerodhaProperties properties,
-                                        Clock clock, MeterRegistry meters) {
+                                        Clock clock, MeterRegistry meters, ClusterJobs jobs) {
         ZerodhaReconciler.TradingStateSwitch tradingState = (state, reason) -> {
             TradingStateControl c = control.getIfAvailable();
             if (c != null && c.controls(Broker.ZERODHA)) {
                 c.change(Broker.ZERODHA, state, reason, "zerodha-reconciliation", null);
             }
         };
-        return new ZerodhaReconciler(sessions, kiteHttp, updates::checkWorkingOrders, jdbc, tradingState, properties.onDrift(), clock,
-                meters);
+        return new ZerodhaReconciler(sessions, kiteHttp, updates::checkWorkingOrders, jdbc, tradingState,
+                properties.onDrift(), clock, meters, jobs.job(RECONCILIATION_JOB));
     }
 
     @Bean

@@ -8,12 +8,14 @@ import com.alphapanda.core.event.TradingState;
 import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.id.StrategyId;
+import com.alphapanda.core.jobs.ClusterJobs;
 import com.alphapanda.core.money.Price;
 import com.alphapanda.core.money.Quantity;
 import com.alphapanda.execution.OrderRequest;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +34,9 @@ class ZerodhaReconcilerTest {
     private ZerodhaReconciler reconciler;
     private final List<String> stateChanges = new ArrayList<>();
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+    private final List<ClusterJobs> instances = new ArrayList<>();
+    private KiteSessions sessions;
+    private ZerodhaProperties properties;
 
     @BeforeAll
     static void startDatabase() {
@@ -48,18 +53,26 @@ class ZerodhaReconcilerTest {
         kite = new FakeKite();
         db.clearZerodha();
         db.jdbc.sql("TRUNCATE zerodha_reconciliations").update();
-        ZerodhaProperties properties = ZerodhaFixture.properties(kite.url(), null);
+        properties = ZerodhaFixture.properties(kite.url(), null);
         broker = ZerodhaFixture.broker(kite, db, properties, ZerodhaFixture.kiteLimits(db.orderBook()));
-        KiteSessions sessions = new KiteSessions(properties, db.jdbc, Clock.systemUTC());
+        sessions = new KiteSessions(properties, db.jdbc, Clock.systemUTC());
         sessions.save(FakeKite.USER_ID, ZerodhaFixture.ACCESS_TOKEN, "access_token");
-        reconciler = new ZerodhaReconciler(sessions, new KiteHttp(ZerodhaFixture.HTTP, kite.url(), FakeKite.API_KEY,
+        reconciler = instance(meters);
+    }
+
+    /** The reconciler of one more instance: its own job locks, the same database and Kite. */
+    private ZerodhaReconciler instance(SimpleMeterRegistry registry) {
+        ClusterJobs jobs = new ClusterJobs(db.dataSource, Duration.ofMinutes(1));
+        instances.add(jobs);
+        return new ZerodhaReconciler(sessions, new KiteHttp(ZerodhaFixture.HTTP, kite.url(), FakeKite.API_KEY,
                 properties.requestTimeout()), broker::refresh, db.jdbc,
                 (state, reason) -> stateChanges.add(state + ": " + reason), TradingState.HALTED, Clock.systemUTC(),
-                meters);
+                registry, jobs.job(ZerodhaTradingConfiguration.RECONCILIATION_JOB));
     }
 
     @AfterEach
     void stopKite() {
+        instances.forEach(ClusterJobs::close);
         kite.close();
     }
 
@@ -97,6 +110,35 @@ class ZerodhaReconcilerTest {
 
         assertThat(stateChanges).hasSize(2).last().asString().startsWith("ACTIVE");
         assertThat(meters.get("zerodha_reconciliation_drift").gauge().value()).isZero();
+    }
+
+    @Test
+    void withTwoInstancesOnlyTheJobsOwnerReconcilesOnScheduleAndBothReportItsDrift() {
+        SimpleMeterRegistry otherMeters = new SimpleMeterRegistry();
+        ZerodhaReconciler other = instance(otherMeters);
+        buy(7);
+        kite.addExternalPosition(738561, 5);
+
+        other.scheduled();
+        assertThat(db.jdbc.sql("SELECT count(*) FROM zerodha_reconciliations").query(Long.class).single())
+                .as("the second instance does not own the job").isZero();
+        assertThat(other.lastDrift()).isNull();
+
+        reconciler.scheduled();
+
+        assertThat(stateChanges).singleElement().asString().startsWith("HALTED");
+        assertThat(db.jdbc.sql("SELECT count(*) FROM zerodha_reconciliations").query(Long.class).single()).isOne();
+        assertThat(other.lastDrift().findings()).containsExactly("instrument 738561: platform net 7, Kite net 12");
+        assertThat(ZerodhaHealth.reconciliation(other.lastDrift()).getStatus().getCode()).isEqualTo("DOWN");
+        assertThat(otherMeters.get("zerodha_reconciliation_drift").gauge().value()).isZero();
+
+        instances.getFirst().close(); // the owner stops: its lock is released, the other instance takes the job over
+        instances.getLast().check();
+        kite.addExternalPosition(738561, -5);
+        other.scheduled();
+
+        assertThat(stateChanges).hasSize(2).last().asString().startsWith("ACTIVE");
+        assertThat(ZerodhaHealth.reconciliation(reconciler.lastDrift()).getStatus().getCode()).isEqualTo("UP");
     }
 
     @Test
