@@ -21,6 +21,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -76,10 +77,19 @@ class MonitoringConfiguration {
         return new PipelineActivity(registry, clock);
     }
 
+    /** Every instance publishes its stages' activity; a monitoring instance reads every instance's. */
+    @Bean(destroyMethod = "close")
+    ClusterPipelineActivity clusterPipelineActivity(PipelineActivity activity, StringRedisTemplate redis,
+                                                    PlatformProperties platform, Clock clock) {
+        return new ClusterPipelineActivity(activity, redis, platform.instanceId(), ACTIVITY_PUBLISH_INTERVAL,
+                ACTIVITY_KEPT_FOR, clock);
+    }
+
     @Bean
-    PipelineMonitor pipelineMonitor(PipelineActivity activity, PlatformProperties platform, NseCalendar calendar,
+    PipelineMonitor pipelineMonitor(PipelineActivity activity, ClusterPipelineActivity instances,
+                                    PlatformProperties platform, NseCalendar calendar,
                                     MonitoringProperties properties, Clock clock, MeterRegistry registry) {
-        return new PipelineMonitor(activity, platform.brokers(), MarketHours.regularSession(calendar),
+        return new PipelineMonitor(activity, instances, platform.brokers(), MarketHours.regularSession(calendar),
                 properties.pipeline().staleAfter(), clock, registry);
     }
 
@@ -100,6 +110,11 @@ class MonitoringConfiguration {
         return new EndToEndProbe(factory, properties.probe().topic(), platform.instanceId(),
                 registry);
     }
+
+    /** How often an instance publishes its pipeline activity for the others. */
+    static final java.time.Duration ACTIVITY_PUBLISH_INTERVAL = java.time.Duration.ofSeconds(2);
+    /** How long the last published activity of an instance that stopped publishing still counts. */
+    static final java.time.Duration ACTIVITY_KEPT_FOR = java.time.Duration.ofMinutes(10);
 
     /** Cluster job: storing and announcing consumer-lag alerts, by one instance at a time. */
     static final String LAG_ALERTS_JOB = "monitoring.lag-alerts";

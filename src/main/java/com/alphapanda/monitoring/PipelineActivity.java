@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -16,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code pipeline_last_event_timestamp_seconds{stage,broker}} (event time of the last event, epoch seconds; NaN
  * before the first), registered at start for every stage and broker so dashboards see them from the beginning.
  * The market feed's {@code broker} label is {@code shared}. Pipeline health, stage rates and
- * {@code tick_age_seconds} are derived from what is recorded here.
+ * {@code tick_age_seconds} are derived from what is recorded here, on every instance ({@link ClusterPipelineActivity}).
  */
 public final class PipelineActivity {
 
@@ -81,6 +84,19 @@ public final class PipelineActivity {
     /** The market feed published a tick whose exchange (event) time is {@code eventTime}. */
     public void recordMarketFeed(Instant eventTime) {
         touch(slots[PipelineStage.MARKET_FEED.ordinal()][0], eventTime);
+    }
+
+    /** What this instance's stages have done so far, as of now. */
+    InstanceActivity snapshot(String instanceId) {
+        Map<String, InstanceActivity.Counts> counts = new LinkedHashMap<>();
+        for (PipelineStage stage : PipelineStage.values()) {
+            for (Broker broker : stage.shared() ? List.of(Broker.values()[0]) : List.of(Broker.values())) {
+                Slot slot = slot(stage, broker);
+                counts.put(InstanceActivity.key(stage, broker), new InstanceActivity.Counts(slot.count(),
+                        slot.lastEventTime.get(), slot.lastActivity.get()));
+            }
+        }
+        return new InstanceActivity(instanceId, clock.instant(), counts);
     }
 
     /** The slot of a stage; {@code broker} is ignored for the shared market feed. */

@@ -8,10 +8,13 @@ import java.util.List;
  * Pipeline liveness of every enabled broker at one evaluation.
  *
  * @param marketOpen whether the exchange session is open at {@code evaluatedAt}
+ * @param instances  the instances whose activity it includes (this one and those that published lately)
  */
-public record PipelineReport(Instant evaluatedAt, boolean marketOpen, List<BrokerPipeline> brokers) {
+public record PipelineReport(Instant evaluatedAt, boolean marketOpen, List<String> instances,
+                             List<BrokerPipeline> brokers) {
 
     public PipelineReport {
+        instances = List.copyOf(instances);
         brokers = List.copyOf(brokers);
     }
 

@@ -14,9 +14,10 @@ import com.alphapanda.core.id.StrategyId;
 import com.alphapanda.core.money.Money;
 import com.alphapanda.core.money.Price;
 import com.alphapanda.core.money.Quantity;
-import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
+import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.topic.Topics;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -149,6 +150,43 @@ class LiveStreamAcrossInstancesIT {
             JsonNode info = api.get("/actuator/info");
             assertThat(info.at("/instance/services").toString()).isEqualTo("[\"monitoring\"]");
         }
+    }
+
+    @Test
+    void aMonitoringInstanceJudgesThePipelineFromTheStagesOfEveryInstance() throws Exception {
+        try (ConfigurableApplicationContext monitor = new SpringApplicationBuilder(AlphaPandaApplication.class).run(
+                "--alpha-panda.instance-id=stream-monitor", "--alpha-panda.services=api,monitoring",
+                "--server.port=0", "--alpha-panda.monitoring.pipeline.interval=1s",
+                "--spring.kafka.bootstrap-servers=" + env.getProperty("spring.kafka.bootstrap-servers"),
+                "--spring.datasource.url=" + env.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres",
+                "--spring.data.redis.host=" + env.getProperty("spring.data.redis.host"),
+                "--spring.data.redis.port=" + env.getProperty("spring.data.redis.port"))) {
+            ApiTestClient api = new ApiTestClient(((WebServerApplicationContext) monitor).getWebServer().getPort());
+            String first = env.getProperty("alpha-panda.instance-id");
+            publishFill("monitored_" + Long.toString(System.nanoTime(), 36)); // applied by the first instance only
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode pipeline = api.get("/api/v1/monitoring/pipeline?broker=paper");
+                assertThat(pipeline.path("instances").toString()).contains("\"" + first + "\"", "\"stream-monitor\"");
+                JsonNode portfolio = stageOf(pipeline, "portfolio_manager");
+                assertThat(portfolio.path("events").asLong()).as("portfolio events of the first instance")
+                        .isPositive();
+                assertThat(portfolio.path("health").asString()).isEqualTo("healthy");
+                assertThat(portfolio.path("lastActivity").isNull()).isFalse();
+            });
+            assertThat(monitor.getBean(MeterRegistry.class).get("pipeline.events").tag("stage", "portfolio_manager")
+                    .tag("broker", "paper").counter().count()).as("the monitoring instance applied no fill itself")
+                    .isZero();
+        }
+    }
+
+    private static JsonNode stageOf(JsonNode pipeline, String stage) {
+        for (JsonNode s : pipeline.at("/brokers/0/stages")) {
+            if (s.path("stage").asString().equals(stage)) {
+                return s;
+            }
+        }
+        throw new AssertionError("no stage " + stage + " in " + pipeline);
     }
 
     /** Both stream consumers are assigned (from the latest offset): a fill published now reaches both. */

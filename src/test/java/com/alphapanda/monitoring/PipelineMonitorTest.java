@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,8 +39,13 @@ class PipelineMonitorTest {
     };
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final PipelineActivity activity = new PipelineActivity(registry, clock);
-    private final PipelineMonitor monitor = new PipelineMonitor(activity, List.of(Broker.PAPER),
-            at -> marketOpen.get(), Duration.ofSeconds(30), clock, registry);
+    /** What other instances published, as the monitor reads them from Redis. */
+    private final List<InstanceActivity> others = new ArrayList<>();
+    private final PipelineMonitor monitor = new PipelineMonitor(activity, () -> {
+        List<InstanceActivity> all = new ArrayList<>(List.of(activity.snapshot("here")));
+        all.addAll(others);
+        return all;
+    }, List.of(Broker.PAPER), at -> marketOpen.get(), Duration.ofSeconds(30), clock, registry);
 
     private StageReport stage(PipelineReport report, PipelineStage stage) {
         return report.brokers().getFirst().stages().stream().filter(s -> s.stage() == stage).findFirst().orElseThrow();
@@ -92,6 +98,48 @@ class PipelineMonitorTest {
 
         marketOpen.set(false);
         assertThat(registry.get("tick.age").tag("broker", "paper").gauge().value()).isNaN();
+    }
+
+    @Test
+    void stagesThatRunOnOtherInstancesAreJudgedFromWhatThoseInstancesPublished() {
+        PipelineActivity elsewhere = new PipelineActivity(new SimpleMeterRegistry(), clock);
+        for (int i = 0; i < 30; i++) {
+            elsewhere.record(PipelineStage.PORTFOLIO_MANAGER, Broker.PAPER, T0.minusSeconds(1));
+            activity.record(PipelineStage.STRATEGY_RUNNER, Broker.PAPER, T0.minusSeconds(2));
+        }
+        String published = elsewhere.snapshot("portfolio-host").encode();
+        others.add(InstanceActivity.decode("portfolio-host", published).orElseThrow());
+        now.set(T0.plusSeconds(10));
+        PipelineReport first = monitor.evaluate();
+
+        assertThat(first.instances()).containsExactly("here", "portfolio-host");
+        StageReport portfolio = stage(first, PipelineStage.PORTFOLIO_MANAGER);
+        assertThat(portfolio.events()).isEqualTo(30);
+        assertThat(portfolio.lastActivity()).contains(T0);
+        assertThat(portfolio.lastEventTime()).contains(T0.minusSeconds(1));
+        assertThat(portfolio.health()).isEqualTo(StageHealth.HEALTHY);
+        assertThat(stage(first, PipelineStage.STRATEGY_RUNNER).events()).isEqualTo(30);
+
+        for (int i = 0; i < 50; i++) {
+            elsewhere.record(PipelineStage.PORTFOLIO_MANAGER, Broker.PAPER, T0.plusSeconds(9));
+        }
+        now.set(T0.plusSeconds(20));
+        others.set(0, InstanceActivity.decode("portfolio-host", elsewhere.snapshot("portfolio-host").encode())
+                .orElseThrow());
+        PipelineReport second = monitor.evaluate();
+
+        assertThat(stage(second, PipelineStage.PORTFOLIO_MANAGER).events()).isEqualTo(80);
+        assertThat(stage(second, PipelineStage.PORTFOLIO_MANAGER).ratePerSecond())
+                .as("50 events between its publications at T0 and T0 + 20 s").isEqualTo(2.5);
+        assertThat(stage(second, PipelineStage.PORTFOLIO_MANAGER).lastActivity()).contains(T0.plusSeconds(10));
+    }
+
+    @Test
+    void aPublicationThatIsNotOneIsNotRead() {
+        assertThat(InstanceActivity.decode("x", "not a number")).isEmpty();
+        assertThat(InstanceActivity.decode("x", "1\nstrategy_runner/paper 1 2")).isEmpty();
+        assertThat(InstanceActivity.decode("x", "1\nstrategy_runner/paper 1 2 3").orElseThrow().slots())
+                .containsEntry("strategy_runner/paper", new InstanceActivity.Counts(1, 2, 3));
     }
 
     @Test

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** JSON of {@code GET /api/v1/monitoring/pipeline}. */
-record PipelineView(Instant evaluatedAt, boolean marketOpen, List<Broker> brokers) {
+record PipelineView(Instant evaluatedAt, boolean marketOpen, List<String> instances, List<Broker> brokers) {
 
     record Broker(String broker, String health, List<Stage> stages) {
     }
@@ -16,7 +16,7 @@ record PipelineView(Instant evaluatedAt, boolean marketOpen, List<Broker> broker
     }
 
     static PipelineView of(PipelineReport report, List<PipelineReport.BrokerPipeline> brokers) {
-        return new PipelineView(report.evaluatedAt(), report.marketOpen(), brokers.stream()
+        return new PipelineView(report.evaluatedAt(), report.marketOpen(), report.instances(), brokers.stream()
                 .map(b -> new Broker(b.broker().id(), b.health().name().toLowerCase(java.util.Locale.ROOT),
                         b.stages().stream().map(PipelineView::stage).toList()))
                 .toList());
