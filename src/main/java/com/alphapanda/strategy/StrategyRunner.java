@@ -4,6 +4,7 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.SignalEvent;
+import com.alphapanda.core.event.TickPosition;
 import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.streaming.EventPublisher;
 import com.alphapanda.core.streaming.Envelopes;
@@ -53,10 +54,11 @@ final class StrategyRunner {
         }
     }
 
-    void onTick(Envelope<? extends MarketTick> envelope) {
+    /** A tick read at {@code position} of {@code market.ticks}: its signals carry that position. */
+    void onTick(Envelope<? extends MarketTick> envelope, TickPosition position) {
         long started = System.nanoTime();
         StrategyEvaluation.Outcome outcome = evaluation.onTick(envelope.id(), envelope.payload(),
-                (instance, signal) -> publish(instance.definition(), signal, envelope));
+                (instance, signal) -> publish(instance.definition(), signal.withSourceTick(position), envelope));
         switch (outcome) {
             case OUTSIDE_SESSION -> metrics.outsideSession();
             case UNROUTED -> metrics.unrouted();

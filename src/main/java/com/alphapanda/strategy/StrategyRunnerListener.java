@@ -3,6 +3,7 @@ package com.alphapanda.strategy;
 import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.event.MarketTick;
+import com.alphapanda.core.event.TickPosition;
 import com.alphapanda.core.streaming.BatchProcessor;
 import com.alphapanda.core.streaming.BatchStage;
 import com.alphapanda.monitoring.PipelineActivity;
@@ -46,7 +47,8 @@ class StrategyRunnerListener implements ConsumerSeekAware {
             switch (envelope.payload()) {
                 case MarketTick tick -> {
                     rebuildIfSeenAgain(record);
-                    runner.onTick(envelope.narrow(MarketTick.class));
+                    runner.onTick(envelope.narrow(MarketTick.class),
+                            new TickPosition(record.partition(), record.offset()));
                     next.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                     reported.forEach(b -> activity.record(PipelineStage.STRATEGY_RUNNER, b, tick.timestamp()));
                 }

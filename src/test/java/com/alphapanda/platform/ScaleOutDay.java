@@ -30,9 +30,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The replayed day of {@link ScaleOutIT}: Monday 5 January 2026, 15:21:00 to 15:29:59 IST, one tick per instrument per
  * second (plus one tick at 15:18:00, a gap the instances start in, and one after the 15:30 close that expires the
  * orders still resting and closes the day's snapshots). Four instruments follow two step paths whose moves come
- * {@link #PHASE} ticks apart, at t = 30, 180, 330, 480 s: prices are flat between moves, so no outcome depends on how
- * far a venue's tick reader has run ahead of the signals (an order placed up to {@code PHASE} seconds of event time
- * late still sees the next move).
+ * {@link #PHASE} ticks apart, at t = 30, 180, 330, 480 s, flat between moves so that the day reads easily (an order
+ * meets the ticks after its signal's tick however far ahead the venue's tick reader has run: PaperVenueCatchUpIT and
+ * ReplaySpeedIT show that with prices that move on every tick).
  * <ul>
  * <li>path 1 (A 738561 from 1000, B 81153 from 1200): +6 %, +3.77 %, −2.73 %, −6.54 %;</li>
  * <li>path 2 (C 2953217 from 1400, D 1270529 from 1600): +6 %, −1.89 %, +3.85 %.</li>

@@ -12,7 +12,9 @@ import java.util.Objects;
  * A strategy's intent to buy or sell. {@code timestamp} is the event time of the tick that caused it;
  * {@code confidence} is in [0, 1]; {@code instruction} says how to execute (null: a DAY market order);
  * {@code reasoning} is the strategy's human-readable explanation; {@code operator} is set (who and why) only on a
- * signal an operator asked for, such as a flatten.
+ * signal an operator asked for, such as a flatten; {@code sourceTick} is where the tick that caused it is on
+ * {@code market.ticks} (set by the strategy runner; absent on an operator's signal and in a backtest), so that a
+ * venue matches the order against exactly the ticks after it, whenever it reads the signal.
  */
 public record TradingSignal(
         StrategyId strategyId,
@@ -24,14 +26,23 @@ public record TradingSignal(
         BigDecimal confidence,
         OrderInstruction instruction,
         String reasoning,
-        OperatorRequest operator) implements SignalEvent {
+        OperatorRequest operator,
+        TickPosition sourceTick) implements SignalEvent {
 
-    /** A strategy's signal (no operator). */
+    /** A strategy's signal (no operator), its tick's position not known yet. */
     public TradingSignal(StrategyId strategyId, InstrumentToken instrumentToken, SignalType signalType,
                          Quantity quantity, Price price, Instant timestamp, BigDecimal confidence,
                          OrderInstruction instruction, String reasoning) {
         this(strategyId, instrumentToken, signalType, quantity, price, timestamp, confidence, instruction, reasoning,
-                null);
+                null, null);
+    }
+
+    /** A signal without a source tick (an operator's, when {@code operator} is set). */
+    public TradingSignal(StrategyId strategyId, InstrumentToken instrumentToken, SignalType signalType,
+                         Quantity quantity, Price price, Instant timestamp, BigDecimal confidence,
+                         OrderInstruction instruction, String reasoning, OperatorRequest operator) {
+        this(strategyId, instrumentToken, signalType, quantity, price, timestamp, confidence, instruction, reasoning,
+                operator, null);
     }
 
     public TradingSignal {
@@ -58,6 +69,12 @@ public record TradingSignal(
     @Override
     public Instant eventTime() {
         return timestamp;
+    }
+
+    /** This signal, caused by the tick at {@code position} of {@code market.ticks}. */
+    public TradingSignal withSourceTick(TickPosition position) {
+        return new TradingSignal(strategyId, instrumentToken, signalType, quantity, price, timestamp, confidence,
+                instruction, reasoning, operator, position);
     }
 
     /** The execution instruction, or a DAY market order when none was given. */

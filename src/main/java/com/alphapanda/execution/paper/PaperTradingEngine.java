@@ -9,6 +9,8 @@ import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.OrderFailed;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.OrderSubmitted;
+import com.alphapanda.core.event.TickPosition;
+import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.event.ValidatedSignal;
 import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
@@ -56,6 +58,7 @@ final class PaperTradingEngine {
     private final EventCodec codec = new EventCodec();
     private final Set<Integer> owned = new TreeSet<>();
     private final TickCursor ticks;
+    private final Function<String, Map<Integer, Long>> committedTicks;
     private final PassState pass = new PassState();
     /** The memory is ahead of the database (a rolled-back batch): read the owned state again before the next input. */
     private boolean stale;
@@ -69,6 +72,7 @@ final class PaperTradingEngine {
         this.settings = settings;
         this.ticks = new TickCursor(store, tickGroup);
         this.history = history;
+        this.committedTicks = committedTicks;
         this.unconfirmed = new UnconfirmedTicks(journal, committedTicks, java.time.Duration.ofHours(1));
     }
 
@@ -146,9 +150,44 @@ final class PaperTradingEngine {
         if (first.isPresent()) {
             return again(cause.id(), source, first.get());
         }
-        lock(Set.of(validated.originalSignal().strategyId().value()));
+        TradingSignal signal = validated.originalSignal();
+        lock(Set.of(signal.strategyId().value()));
         List<VenueRecord> records = venue.placeRecorded(OrderRequest.of(cause.id(), validated));
-        return commit(cause, records, source.partition(), null);
+        TickPosition after = ticks.sameInstrument(signal.sourceTick(), signal.instrumentToken());
+        List<Envelope<OrderEvent>> out = new ArrayList<>(commit(cause, cause.id(), records, source.partition(), null,
+                after));
+        if (after != null) {
+            out.addAll(catchUpPlaced(cause, signal.instrumentToken(), after));
+        }
+        return out;
+    }
+
+    /**
+     * Matches what an order just placed left working (a resting order, a bracket's exits) against the ticks of its
+     * instrument after its signal's tick that this instance's tick consumer has read already (it reads ticks ahead of
+     * the signals, e.g. a replay at full speed): the order meets the ticks after its signal, whenever the signal is
+     * read. Up to the last tick read in this process, or, before any there, the tick group's committed offset. What it
+     * causes is journaled under the signal (a redelivered signal re-publishes it).
+     */
+    private List<Envelope<OrderEvent>> catchUpPlaced(Envelope<?> cause, InstrumentToken token, TickPosition after) {
+        if (venue.strategiesTrading(Set.of(token)).isEmpty()) {
+            return List.of(); // nothing of it rests: the common case (a market order that filled)
+        }
+        Long read = ticks.readOn(after.partition());
+        long upTo = read != null ? read
+                : committedTicks.apply(ticks.group()).getOrDefault(after.partition(), 0L) - 1;
+        if (after.offset() >= upTo) {
+            return List.of();
+        }
+        log.info("Signal {} was read after market.ticks-{} offsets {}..{}: matching its order against them", cause.id(),
+                after.partition(), after.offset() + 1, upTo);
+        List<Envelope<OrderEvent>> out = new ArrayList<>();
+        history.read(after.partition(), after.offset() + 1, upTo, t -> {
+            if (t.envelope().payload() instanceof MarketTick tick && tick.instrumentToken().equals(token)) {
+                out.addAll(commit(t.envelope(), cause.id(), match(tick, t.offset()), -1, null, null));
+            }
+        });
+        return out;
     }
 
     /**
@@ -201,7 +240,7 @@ final class PaperTradingEngine {
                         from, upTo);
                 history.read(partition, from, upTo, t -> {
                     if (t.envelope().payload() instanceof MarketTick tick) {
-                        out.addAll(commit(t.envelope(), anchor.id(), match(tick, t.offset()), -1, filed));
+                        out.addAll(commit(t.envelope(), anchor.id(), match(tick, t.offset()), -1, filed, null));
                     }
                 });
             }
@@ -340,12 +379,15 @@ final class PaperTradingEngine {
 
     private List<Envelope<OrderEvent>> commit(Envelope<?> cause, List<VenueRecord> records, int partition,
                                               PaperJournal.ByTick tick) {
-        return commit(cause, cause.id(), records, partition, tick);
+        return commit(cause, cause.id(), records, partition, tick, null);
     }
 
-    /** Writes what an input changed; its journal rows are filed under {@code journalAs}. */
+    /**
+     * Writes what an input changed; its journal rows are filed under {@code journalAs}. A new order matches the ticks
+     * after {@code after} (its signal's tick), or without one those after the last tick this instance has read.
+     */
     private List<Envelope<OrderEvent>> commit(Envelope<?> cause, EventId journalAs, List<VenueRecord> records,
-                                              int partition, PaperJournal.ByTick tick) {
+                                              int partition, PaperJournal.ByTick tick, TickPosition after) {
         PaperVenue.Changes changes = venue.drainChanges();
         if (changes.orders().isEmpty() && records.isEmpty()) {
             return List.of();
@@ -356,7 +398,7 @@ final class PaperTradingEngine {
         }
         changes.orders().stream().filter(o -> o.partition < 0).forEach(o -> {
             o.partition = partition;
-            o.tickOffset = ticks.placedAfter(o.token); // it matches the ticks read next
+            o.tickOffset = after != null ? after.offset() : ticks.placedAfter(o.token);
         });
         List<PaperOrder> known = new ArrayList<>();
         for (PaperOrder order : changes.orders()) {

@@ -3,6 +3,7 @@ package com.alphapanda.execution.paper;
 import com.alphapanda.core.event.EventCodec;
 import com.alphapanda.core.event.EventDecodingException;
 import com.alphapanda.core.event.MarketEvent;
+import com.alphapanda.core.event.TickPosition;
 import com.alphapanda.core.id.EventId;
 import com.alphapanda.core.id.InstrumentToken;
 import com.alphapanda.core.topic.Topics;
@@ -74,6 +75,20 @@ final class TickCursor {
     /** The offset a new order of {@code token} starts after: the last tick read on its partition, -1 if none. */
     long placedAfter(InstrumentToken token) {
         return read.getOrDefault(partitionOf(token), -1L);
+    }
+
+    /** The last offset of a tick partition this instance has read in this process; null before any. */
+    Long readOn(int partition) {
+        return read.get(partition);
+    }
+
+    /**
+     * {@code position}, unless it is absent or this instance has seen {@code token}'s ticks on another partition (a
+     * position that cannot be its tick's): null then.
+     */
+    TickPosition sameInstrument(TickPosition position, InstrumentToken token) {
+        Integer seen = partitions.get(token);
+        return position != null && (seen == null || seen == position.partition()) ? position : null;
     }
 
     /** The tick partition of an instrument: as seen, else as Kafka's default partitioner puts its key. */

@@ -11,7 +11,9 @@ import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.OrderFilled;
 import com.alphapanda.core.event.OrderInstruction;
 import com.alphapanda.core.event.OrderType;
+import com.alphapanda.core.event.OrderSubmitted;
 import com.alphapanda.core.event.SignalType;
+import com.alphapanda.core.event.TickPosition;
 import com.alphapanda.core.event.TimeInForce;
 import com.alphapanda.core.event.TradingSignal;
 import com.alphapanda.core.event.ValidatedSignal;
@@ -127,6 +129,63 @@ class PaperVenueCatchUpIT {
                 .as("its group never committed the trigger tick: the fill is published, same ids").isEqualTo(fills);
     }
 
+    @Test
+    void anOrderWhoseSignalIsReadAfterLaterTicksMeetsThemAsIfItHadArrivedBeforeThem() {
+        PaperVenueInstance venue = new PaperVenueInstance(dataSource, "late", "ticks.late-" + System.nanoTime(),
+                new KafkaTickHistory(consumers, Duration.ofSeconds(30)));
+        venue.engine.assigned(List.of(PARTITION - 2));
+
+        StrategyId inTime = PipelineTestSupport.freshStrategy("intime");
+        InstrumentToken first = PipelineTestSupport.freshInstrument();
+        RecordMetadata decidedAt = sendAndRead(venue, tick(first, "100", SESSION));
+        List<Envelope<OrderEvent>> placed = venue.signal(limitBuy(inTime, first, position(decidedAt)), PARTITION - 2, 0);
+        List<Envelope<OrderEvent>> expected = sendAndReadEvents(venue, tick(first, "98.90", SESSION.plusSeconds(5)));
+        assertThat(placed).as("rests: the market is above the limit").singleElement()
+                .satisfies(e -> assertThat(e.payload()).isInstanceOf(OrderSubmitted.class));
+
+        StrategyId late = PipelineTestSupport.freshStrategy("late");
+        InstrumentToken second = PipelineTestSupport.freshInstrument();
+        RecordMetadata lateDecidedAt = sendAndRead(venue, tick(second, "100", SESSION));
+        Envelope<MarketTick> lateCrossing = tick(second, "98.90", SESSION.plusSeconds(5));
+        RecordMetadata lateCrossingAt = send(lateCrossing);
+        assertThat(venue.tick(lateCrossing, lateCrossingAt.partition(), lateCrossingAt.offset())).isEmpty();
+        sendAndRead(venue, tick(second, "101", SESSION.plusSeconds(9)));
+        Envelope<ValidatedSignal> signal = limitBuy(late, second, position(lateDecidedAt));
+
+        List<Envelope<OrderEvent>> published = venue.signal(signal, PARTITION - 2, 1);
+
+        assertThat(expected).singleElement().satisfies(e -> assertThat(e.payload()).isInstanceOf(OrderFilled.class));
+        OrderFilled inTimeFill = (OrderFilled) expected.getFirst().payload();
+        assertThat(published).as("submitted, then filled by the crossing tick read before the signal").hasSize(2);
+        assertThat(published.getLast().causationId()).isEqualTo(lateCrossing.id());
+        OrderFilled lateFill = (OrderFilled) published.getLast().payload();
+        assertThat(inTimeFill.fillPrice().value()).isEqualByComparingTo("98.95");
+        assertThat(lateFill.fillPrice()).isEqualTo(inTimeFill.fillPrice());
+        assertThat(lateFill.quantity()).isEqualTo(inTimeFill.quantity());
+        assertThat(lateFill.timestamp()).isEqualTo(inTimeFill.timestamp());
+        assertThat(lateFill.fees()).isEqualTo(inTimeFill.fees());
+
+        assertThat(venue.signal(signal, PARTITION - 2, 1))
+                .as("the same signal record again (its Kafka transaction aborted): the same events").isEqualTo(published);
+        assertThat(sendAndReadEvents(venue, tick(second, "98", SESSION.plusSeconds(12))))
+                .as("filled once: a later crossing tick finds nothing working").isEmpty();
+    }
+
+    private RecordMetadata sendAndRead(PaperVenueInstance venue, Envelope<MarketTick> tick) {
+        RecordMetadata at = send(tick);
+        assertThat(venue.tick(tick, at.partition(), at.offset())).isEmpty();
+        return at;
+    }
+
+    private List<Envelope<OrderEvent>> sendAndReadEvents(PaperVenueInstance venue, Envelope<MarketTick> tick) {
+        RecordMetadata at = send(tick);
+        return venue.tick(tick, at.partition(), at.offset());
+    }
+
+    private static TickPosition position(RecordMetadata at) {
+        return new TickPosition(at.partition(), at.offset());
+    }
+
     private static Envelope<MarketTick> tick(InstrumentToken instrument, String price, Instant at) {
         return Envelopes.root(Topics.MARKET_TICKS, MarketTick.ltp(instrument, Price.of(price), at), "test");
     }
@@ -136,9 +195,16 @@ class PaperVenueCatchUpIT {
     }
 
     private static Envelope<ValidatedSignal> limitBuy(StrategyId strategy, InstrumentToken instrument) {
+        return limitBuy(strategy, instrument, null);
+    }
+
+    /** A limit BUY at 99 decided on the tick at {@code decidedOn} (null: not known). */
+    private static Envelope<ValidatedSignal> limitBuy(StrategyId strategy, InstrumentToken instrument,
+                                                      TickPosition decidedOn) {
         TradingSignal signal = new TradingSignal(strategy, instrument, SignalType.BUY, Quantity.of(10),
                 Price.of("100"), SESSION.plusSeconds(1), null,
-                new OrderInstruction(OrderType.LIMIT, TimeInForce.DAY, Price.of("99"), null, null), null);
+                new OrderInstruction(OrderType.LIMIT, TimeInForce.DAY, Price.of("99"), null, null), null)
+                .withSourceTick(decidedOn);
         return Envelopes.root(Topics.signalsValidated(Broker.PAPER),
                 new ValidatedSignal(signal, Quantity.of(10), Price.of("100"), Map.of(), SESSION.plusSeconds(1)), "test");
     }
