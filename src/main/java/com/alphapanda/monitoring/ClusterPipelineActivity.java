@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -20,9 +20,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * {@code interval} into one Redis hash ({@value #KEY}, field = instance id), and the pipeline monitor of any instance
  * reads them all, so a monitoring instance judges stages that run elsewhere. This instance's counts are always taken
  * from memory; another instance's are used while its last publication is younger than {@code keepFor} and removed
- * from the hash after that. Without Redis the monitor sees this instance only (logged once per outage).
+ * from the hash after that. Without Redis the monitor sees this instance only (logged once per outage). It publishes
+ * while the application runs (a lifecycle bean of the default phase: started after the Redis client, stopped before it).
  */
-final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>, AutoCloseable {
+final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>, SmartLifecycle {
 
     static final String KEY = "alpha-panda.pipeline-activity";
 
@@ -33,8 +34,10 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
     private final String instanceId;
     private final Duration keepFor;
     private final Clock clock;
+    private final Duration interval;
     private final ScheduledExecutorService publisher;
     private volatile boolean redisDown;
+    private boolean running;
 
     ClusterPipelineActivity(PipelineActivity local, StringRedisTemplate redis, String instanceId, Duration interval,
                             Duration keepFor, Clock clock) {
@@ -43,9 +46,38 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
         this.instanceId = instanceId;
         this.keepFor = keepFor;
         this.clock = clock;
+        this.interval = interval;
         this.publisher = Executors.newSingleThreadScheduledExecutor(
                 r -> Thread.ofPlatform().daemon().name("pipeline-activity").unstarted(r));
-        publisher.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Publishes every {@code interval} from now on (once the Redis client has started: a lifecycle phase after it). */
+    @Override
+    public synchronized void start() {
+        if (!running) {
+            running = true;
+            publisher.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Stops publishing and removes this instance's counts (before the Redis client stops). */
+    @Override
+    public synchronized void stop() {
+        if (running) {
+            running = false;
+            publisher.shutdownNow();
+            try {
+                publisher.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            redis(() -> redis.opsForHash().delete(KEY, instanceId));
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     /** Writes this instance's counts now. */
@@ -76,13 +108,10 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
         return all;
     }
 
-    /** Stops publishing and removes this instance's counts. */
-    @Override
-    public void close() {
-        publisher.shutdownNow();
-        redis(() -> redis.opsForHash().delete(KEY, instanceId));
-    }
-
+    /**
+     * Runs one Redis command. No failure escapes: a periodic task that threw would never run again, and a monitor
+     * without Redis still judges this instance.
+     */
     private void redis(Runnable work) {
         try {
             work.run();
@@ -90,11 +119,11 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
                 redisDown = false;
                 log.info("Pipeline activity of other instances available again");
             }
-        } catch (DataAccessException e) {
+        } catch (RuntimeException e) {
             if (!redisDown) {
                 redisDown = true;
                 log.warn("Pipeline activity not shared through Redis ({}): monitoring sees this instance only",
-                        e.getMessage());
+                        e.toString());
             }
         }
     }

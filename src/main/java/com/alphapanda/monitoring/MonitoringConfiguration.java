@@ -78,7 +78,7 @@ class MonitoringConfiguration {
     }
 
     /** Every instance publishes its stages' activity; a monitoring instance reads every instance's. */
-    @Bean(destroyMethod = "close")
+    @Bean
     ClusterPipelineActivity clusterPipelineActivity(PipelineActivity activity, StringRedisTemplate redis,
                                                     PlatformProperties platform, Clock clock) {
         return new ClusterPipelineActivity(activity, redis, platform.instanceId(), ACTIVITY_PUBLISH_INTERVAL,

@@ -42,11 +42,6 @@ public final class PipelineActivity {
             return t == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(t));
         }
 
-        Optional<Instant> lastActivity() {
-            long t = lastActivity.get();
-            return t == 0 ? Optional.empty() : Optional.of(Instant.ofEpochMilli(t));
-        }
-
         private double lastEventSeconds() {
             long t = lastEventTime.get();
             return t == 0 ? Double.NaN : t / 1000.0;

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
  * not place are flagged. Unexplained drift blocks new live orders (trading state {@code on-drift}: HALTED or
  * REDUCING), raises an alert (ERROR log, gauge {@code zerodha_reconciliation_drift}, health DOWN) and is recorded in
  * {@code zerodha_reconciliations}; when a later run finds no drift, the state this reconciler set is cleared.
- * Across instances the scheduled run is the cluster job {@code zerodha-reconciliation}: one instance runs it, and
+ * Across instances the scheduled run is the cluster job {@code zerodha.reconciliation}: one instance runs it, and
  * every instance reports the drift last recorded (the owner's).
  */
 final class ZerodhaReconciler {
