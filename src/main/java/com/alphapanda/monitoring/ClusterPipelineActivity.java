@@ -6,9 +6,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +26,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * from the hash after that. Without Redis the monitor sees this instance only (logged once per outage). It publishes
  * while the application runs (a lifecycle bean of the default phase: started after the Redis client, stopped before it).
  */
-final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>, SmartLifecycle {
+final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>, SmartLifecycle,
+        AutoCloseable {
 
     static final String KEY = "alpha-panda.pipeline-activity";
 
@@ -37,7 +41,7 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
     private final Duration interval;
     private final ScheduledExecutorService publisher;
     private volatile boolean redisDown;
-    private boolean running;
+    private ScheduledFuture<?> schedule;
 
     ClusterPipelineActivity(PipelineActivity local, StringRedisTemplate redis, String instanceId, Duration interval,
                             Duration keepFor, Clock clock) {
@@ -54,30 +58,40 @@ final class ClusterPipelineActivity implements Supplier<List<InstanceActivity>>,
     /** Publishes every {@code interval} from now on (once the Redis client has started: a lifecycle phase after it). */
     @Override
     public synchronized void start() {
-        if (!running) {
-            running = true;
-            publisher.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        if (schedule == null) {
+            schedule = publisher.scheduleWithFixedDelay(this::publish, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
-    /** Stops publishing and removes this instance's counts (before the Redis client stops). */
+    /**
+     * Stops publishing (a publication under way completes first) and removes this instance's counts, before the
+     * Redis client stops; {@link #start} publishes again.
+     */
     @Override
     public synchronized void stop() {
-        if (running) {
-            running = false;
-            publisher.shutdownNow();
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
             try {
-                publisher.awaitTermination(5, TimeUnit.SECONDS);
+                publisher.submit(() -> { }).get(5, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("Waiting for the last publication failed: {}", e.toString());
             }
             redis(() -> redis.opsForHash().delete(KEY, instanceId));
         }
     }
 
+    /** Ends the publishing thread. */
     @Override
-    public boolean isRunning() {
-        return running;
+    public void close() {
+        publisher.shutdownNow();
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return schedule != null;
     }
 
     /** Writes this instance's counts now. */
