@@ -181,10 +181,21 @@ final class PaperTradingEngine {
         }
         log.info("Signal {} was read after market.ticks-{} offsets {}..{}: matching its order against them", cause.id(),
                 after.partition(), after.offset() + 1, upTo);
+        return matchAgain(after.partition(), after.offset() + 1, upTo, token, cause.id(), null);
+    }
+
+    /**
+     * Matches the ticks of {@code market.ticks-partition} from {@code from} to {@code to} read again (only those of
+     * {@code only}, when set) and writes what they cause, journaled under {@code journalAs} ({@code filed}: as a tick
+     * group's rows).
+     */
+    private List<Envelope<OrderEvent>> matchAgain(int partition, long from, long to, InstrumentToken only,
+                                                  EventId journalAs, PaperJournal.ByTick filed) {
         List<Envelope<OrderEvent>> out = new ArrayList<>();
-        history.read(after.partition(), after.offset() + 1, upTo, t -> {
-            if (t.envelope().payload() instanceof MarketTick tick && tick.instrumentToken().equals(token)) {
-                out.addAll(commit(t.envelope(), cause.id(), match(tick, t.offset()), -1, null, null));
+        history.read(partition, from, to, t -> {
+            if (t.envelope().payload() instanceof MarketTick tick
+                    && (only == null || tick.instrumentToken().equals(only))) {
+                out.addAll(commit(t.envelope(), journalAs, match(tick, t.offset()), -1, filed, null));
             }
         });
         return out;
@@ -238,11 +249,7 @@ final class PaperTradingEngine {
             if (from <= upTo) {
                 log.info("Catching {} restored orders up on market.ticks-{} offsets {}..{}", orders.size(), partition,
                         from, upTo);
-                history.read(partition, from, upTo, t -> {
-                    if (t.envelope().payload() instanceof MarketTick tick) {
-                        out.addAll(commit(t.envelope(), anchor.id(), match(tick, t.offset()), -1, filed, null));
-                    }
-                });
+                out.addAll(matchAgain(partition, from, upTo, null, anchor.id(), filed));
             }
             ticks.caughtUp(orders);
         });

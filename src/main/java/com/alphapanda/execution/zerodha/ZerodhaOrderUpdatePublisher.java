@@ -2,14 +2,12 @@ package com.alphapanda.execution.zerodha;
 
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.OrderEvent;
-import com.alphapanda.core.jobs.ClusterJob;
 import com.alphapanda.core.streaming.EventPublisher;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
@@ -26,18 +24,14 @@ public final class ZerodhaOrderUpdatePublisher {
     private final KiteSessions sessions;
     private final EventPublisher publisher;
     private final TransactionOperations transactions;
-    private final ClusterJob reconciliation;
 
-    /** {@code reconciliation}: the cluster job whose owner checks the working orders on schedule. */
     ZerodhaOrderUpdatePublisher(ZerodhaOrderUpdates updates, ZerodhaBroker broker, KiteSessions sessions,
-                                EventPublisher publisher, TransactionOperations transactions,
-                                ClusterJob reconciliation) {
+                                EventPublisher publisher, TransactionOperations transactions) {
         this.updates = updates;
         this.broker = broker;
         this.sessions = sessions;
         this.publisher = publisher;
         this.transactions = transactions;
-        this.reconciliation = reconciliation;
     }
 
     /** An authenticated postback; {@link ZerodhaOrderUpdates.RefusedPostbackException} when it is not one. */
@@ -51,17 +45,9 @@ public final class ZerodhaOrderUpdatePublisher {
     }
 
     /**
-     * Every {@code reconciliation-interval}, on the instance that owns the reconciliation job: working orders brought
-     * up to date with Kite.
+     * Working orders brought up to date with Kite (when there is a session): the first step of each reconciliation
+     * run ({@link ZerodhaReconciler}, the cluster job's owner, every {@code reconciliation-interval}).
      */
-    @Scheduled(fixedDelayString = "${alpha-panda.zerodha.reconciliation-interval:5m}")
-    void scheduledCheck() {
-        if (reconciliation.owned()) {
-            checkWorkingOrders();
-        }
-    }
-
-    /** Working orders brought up to date with Kite (when there is a session). */
     void checkWorkingOrders() {
         if (sessions.state() instanceof SessionState.Active) {
             int published = publish(() -> ZerodhaOrderUpdates.envelopes(broker.refresh()));

@@ -98,10 +98,9 @@ class ZerodhaTradingConfiguration {
     @Bean
     ZerodhaOrderUpdatePublisher zerodhaOrderUpdatePublisher(ZerodhaBroker broker, KiteSessions sessions,
                                                             ZerodhaProperties properties, EventPublisher publisher,
-                                                            DataSource dataSource, ClusterJobs jobs) {
+                                                            DataSource dataSource) {
         return new ZerodhaOrderUpdatePublisher(new ZerodhaOrderUpdates(broker, properties.apiSecret()), broker,
-                sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)),
-                jobs.job(RECONCILIATION_JOB));
+                sessions, publisher, new TransactionTemplate(new JdbcTransactionManager(dataSource)));
     }
 
     /** The KiteTicker URI with the current session's token, for {@code alpha-panda.market-feed.source=kite}. */
