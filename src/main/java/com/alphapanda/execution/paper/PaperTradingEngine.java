@@ -4,6 +4,7 @@ import com.alphapanda.core.event.Broker;
 import com.alphapanda.core.event.CancelOrder;
 import com.alphapanda.core.event.Envelope;
 import com.alphapanda.core.event.EventCodec;
+import com.alphapanda.core.event.MarketEvent;
 import com.alphapanda.core.event.MarketTick;
 import com.alphapanda.core.event.OrderEvent;
 import com.alphapanda.core.event.OrderFailed;
@@ -47,13 +48,15 @@ final class PaperTradingEngine {
     static final String SOURCE = "paper_trading";
     /** A working order's tick offset is written when it is this far ahead of its row (bounds a catch-up). */
     private static final long TICK_OFFSET_CHECKPOINT = 10_000;
+    /** Ticks remembered per tick partition, to match an order placed behind the tick consumer ({@link RecentTicks}). */
+    static final int RECENT_TICKS_PER_PARTITION = 1_024;
     private static final Logger log = LoggerFactory.getLogger(PaperTradingEngine.class);
 
     private final PaperVenue venue;
     private final PaperStore store;
     private final PaperJournal journal;
     private final PaperSettings settings;
-    private final TickHistory history;
+    private final RecentTicks history;
     private final UnconfirmedTicks unconfirmed;
     private final EventCodec codec = new EventCodec();
     private final Set<Integer> owned = new TreeSet<>();
@@ -71,7 +74,7 @@ final class PaperTradingEngine {
         this.journal = journal;
         this.settings = settings;
         this.ticks = new TickCursor(store, tickGroup);
-        this.history = history;
+        this.history = new RecentTicks(history, RECENT_TICKS_PER_PARTITION);
         this.committedTicks = committedTicks;
         this.unconfirmed = new UnconfirmedTicks(journal, committedTicks, java.time.Duration.ofHours(1));
     }
@@ -83,6 +86,11 @@ final class PaperTradingEngine {
         restore(partitions);
         unconfirmed.assigned(partitions);
         log.info("Paper venue owns signal partitions {}", owned);
+    }
+
+    /** The tick consumer was assigned these tick partitions (again): it may start them anywhere. */
+    synchronized void ticksAssigned(Collection<Integer> partitions) {
+        history.forget(partitions);
     }
 
     /** These partitions are no longer this instance's: their orders are forgotten here. */
@@ -206,7 +214,9 @@ final class PaperTradingEngine {
      * group had committed its effects before (a redelivery after an aborted Kafka transaction, or a restart), its
      * journaled envelopes are published again instead.
      */
+    @SuppressWarnings("unchecked")
     synchronized List<Envelope<OrderEvent>> onTick(Envelope<?> cause, MarketTick tick, PaperStore.Source source) {
+        history.add(source.partition(), new TickHistory.Tick((Envelope<MarketEvent>) cause, source.offset()));
         restoreIfStale();
         if (ticks.read(source, tick.instrumentToken())) {
             venue.see(tick);

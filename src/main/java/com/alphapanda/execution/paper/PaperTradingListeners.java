@@ -69,6 +69,11 @@ final class PaperTradingListeners implements ConsumerSeekAware {
         if (!partitions.isEmpty()) {
             engine.assigned(partitions);
         }
+        List<Integer> tickPartitions = assignments.keySet().stream()
+                .filter(p -> p.topic().equals(Topics.MARKET_TICKS.name())).map(TopicPartition::partition).toList();
+        if (!tickPartitions.isEmpty()) {
+            engine.ticksAssigned(tickPartitions);
+        }
     }
 
     @Override

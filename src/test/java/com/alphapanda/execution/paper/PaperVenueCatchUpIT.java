@@ -131,8 +131,9 @@ class PaperVenueCatchUpIT {
 
     @Test
     void anOrderWhoseSignalIsReadAfterLaterTicksMeetsThemAsIfItHadArrivedBeforeThem() {
+        // NO_CATCH_UP: the ticks in between are the venue's own recent reads, matched from memory (RecentTicks)
         PaperVenueInstance venue = new PaperVenueInstance(dataSource, "late", "ticks.late-" + System.nanoTime(),
-                new KafkaTickHistory(consumers, Duration.ofSeconds(30)));
+                PaperVenueInstance.NO_CATCH_UP);
         venue.engine.assigned(List.of(PARTITION - 2));
 
         StrategyId inTime = PipelineTestSupport.freshStrategy("intime");

@@ -38,7 +38,7 @@ final class PaperVenueInstance {
     final PaperTradingEngine engine;
     private final JdbcTransactionManager transactions;
 
-    /** For tests where no order is behind the instance's tick consumer: nothing is read again. */
+    /** For tests where nothing is read again from {@code market.ticks} (no catch-up, or one served from memory). */
     static final Map<String, Map<Integer, Long>> COMMITTED = new ConcurrentHashMap<>();
 
     static final TickHistory NO_CATCH_UP = (partition, from, to, each) -> {
