@@ -38,7 +38,12 @@ final class RecordTimestamps implements AutoCloseable {
     record Unknown() implements Lookup {
     }
 
-    private static final int CACHE_SIZE = 100_000;
+    /**
+     * Positions remembered (least recently asked dropped first). A sample asks for each group's committed position
+     * per partition, which moves on as the group consumes: only an idle group asks for the same one again, so a few
+     * thousand cover a cluster of many instances; a larger cache only holds positions nobody asks for any more.
+     */
+    private static final int CACHE_SIZE = 10_000;
     private static final Duration POLL = Duration.ofMillis(50);
 
     private final Consumer<byte[], byte[]> consumer;
