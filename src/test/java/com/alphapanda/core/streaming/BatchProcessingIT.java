@@ -125,6 +125,7 @@ class BatchProcessingIT {
         Properties p = new Properties();
         p.put("bootstrap.servers", bootstrapServers);
         p.put("linger.ms", "20");
+        p.put("max.in.flight.requests.per.connection", "1"); // a retried batch can never land behind a later one
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new ByteArraySerializer())) {
             for (int i = 0; i < RECORDS; i++) {
@@ -144,6 +145,11 @@ class BatchProcessingIT {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1),
                     new NewTopic(topic + ".dlq", 1, (short) 1))).all().get();
+            // producing to a partition whose leader is not elected yet sent the first batch back for a retry behind
+            // later ones (an idempotent producer then retried an out-of-order sequence for as long as the test waited)
+            await().atMost(Duration.ofSeconds(30)).until(() -> admin.describeTopics(List.of(topic, topic + ".dlq"))
+                    .allTopicNames().get().values().stream().flatMap(d -> d.partitions().stream())
+                    .allMatch(p -> p.leader() != null && !p.leader().isEmpty()));
         }
     }
 
