@@ -1,6 +1,7 @@
 package com.alphapanda.monitoring;
 
 import com.alphapanda.core.event.Broker;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,7 +48,7 @@ record InstanceActivity(String instanceId, Instant publishedAt, Map<String, Coun
             }
             return Optional.of(new InstanceActivity(instanceId, Instant.ofEpochMilli(Long.parseLong(lines[0])),
                     slots));
-        } catch (RuntimeException notOurs) {
+        } catch (NumberFormatException | DateTimeException notOurs) {
             return Optional.empty();
         }
     }

@@ -137,6 +137,8 @@ class PipelineMonitorTest {
     @Test
     void aPublicationThatIsNotOneIsNotRead() {
         assertThat(InstanceActivity.decode("x", "not a number")).isEmpty();
+        assertThat(InstanceActivity.decode("x", "99999999999999999999\nstrategy_runner/paper 1 2 3")).isEmpty();
+        assertThat(InstanceActivity.decode("x", "")).isEmpty();
         assertThat(InstanceActivity.decode("x", "1\nstrategy_runner/paper 1 2")).isEmpty();
         assertThat(InstanceActivity.decode("x", "1\nstrategy_runner/paper 1 2 3").orElseThrow().slots())
                 .containsEntry("strategy_runner/paper", new InstanceActivity.Counts(1, 2, 3));

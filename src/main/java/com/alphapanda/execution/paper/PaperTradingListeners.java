@@ -65,12 +65,11 @@ final class PaperTradingListeners implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        List<Integer> partitions = signalPartitions(assignments.keySet());
+        List<Integer> partitions = partitionsOf(signalsTopic, assignments.keySet());
         if (!partitions.isEmpty()) {
             engine.assigned(partitions);
         }
-        List<Integer> tickPartitions = assignments.keySet().stream()
-                .filter(p -> p.topic().equals(Topics.MARKET_TICKS.name())).map(TopicPartition::partition).toList();
+        List<Integer> tickPartitions = partitionsOf(Topics.MARKET_TICKS.name(), assignments.keySet());
         if (!tickPartitions.isEmpty()) {
             engine.ticksAssigned(tickPartitions);
         }
@@ -78,7 +77,7 @@ final class PaperTradingListeners implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        List<Integer> revoked = signalPartitions(partitions);
+        List<Integer> revoked = partitionsOf(signalsTopic, partitions);
         if (!revoked.isEmpty()) {
             engine.revoked(revoked);
         }
@@ -102,8 +101,8 @@ final class PaperTradingListeners implements ConsumerSeekAware {
         return "alpha-panda.paper-trading.ticks." + platform.instanceId();
     }
 
-    private List<Integer> signalPartitions(Collection<TopicPartition> partitions) {
-        return partitions.stream().filter(p -> p.topic().equals(signalsTopic)).map(TopicPartition::partition).toList();
+    private static List<Integer> partitionsOf(String topic, Collection<TopicPartition> partitions) {
+        return partitions.stream().filter(p -> p.topic().equals(topic)).map(TopicPartition::partition).toList();
     }
 
     private static void publish(EventPublisher publisher, List<Envelope<OrderEvent>> envelopes) {
